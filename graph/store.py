@@ -1,0 +1,109 @@
+"""The one store interface every backend implements, and the errors it raises.
+
+Backends: `graph.embedded.EmbeddedStore` (pyoxigraph, on disk or in memory) and
+`graph.remote.RemoteStore` (any SPARQL 1.1 Protocol server). `graph.open_store`
+picks one from a location string. Callers above `graph/` only ever see `Store`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Literal, Protocol, runtime_checkable
+
+QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
+
+# Export / CONSTRUCT serialisations by short name; the value is the media type.
+RDF_FORMATS: dict[str, str] = {
+    "turtle": "text/turtle",
+    "ntriples": "application/n-triples",
+    "trig": "application/trig",
+    "nquads": "application/n-quads",
+    "jsonld": "application/ld+json",
+    "rdfxml": "application/rdf+xml",
+}
+# SELECT / ASK result serialisations by short name.
+RESULT_FORMATS: dict[str, str] = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+}
+
+
+class StoreError(Exception):
+    """A store could not do what was asked; the message names the store and the operation."""
+
+
+class StoreUnavailable(StoreError):
+    """The store could not be reached or opened."""
+
+
+class QuerySyntaxError(StoreError):
+    """The SPARQL text does not parse; the message is the parser's."""
+
+
+class QueryTimeout(StoreError):
+    """A query ran past its time limit and was stopped."""
+
+
+@dataclass(slots=True)
+class QueryResult:
+    """A query answer already serialised by the store, ready to send to a client."""
+
+    form: QueryForm
+    media_type: str
+    body: bytes | Iterator[bytes] = b""
+
+
+@dataclass(slots=True)
+class GraphUpload:
+    """One named graph to write, as N-Triples, replacing whatever the graph held."""
+
+    iri: str
+    ntriples: bytes
+    content_hash: str = ""
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A quad store holding one named graph per article; the default graph is their union."""
+
+    location: str
+
+    def replace_graphs(self, uploads: Iterable[GraphUpload]) -> None:
+        """Write a batch of named graphs atomically: after an error, every graph is as before."""
+
+    def remove_graphs(self, iris: Iterable[str]) -> None:
+        """Drop these named graphs and everything only they asserted."""
+
+    def graph_hashes(self) -> Mapping[str, str]:
+        """Named graph IRI -> content hash of the article it holds, for idempotent re-ingest."""
+
+    def select(self, query: str, *, timeout: float | None = None) -> list[dict[str, str]]:
+        """Run a SELECT over the union graph; each row maps bound variables to lexical values."""
+
+    def ask(self, query: str, *, timeout: float | None = None) -> bool:
+        """Run an ASK over the union graph."""
+
+    def query(
+        self,
+        query: str,
+        *,
+        media_type: str,
+        default_graph_uris: list[str] | None = None,
+        named_graph_uris: list[str] | None = None,
+        timeout: float | None = None,
+        row_limit: int | None = None,
+    ) -> QueryResult:
+        """Run any query form and serialise the answer as `media_type` (SPARQL protocol semantics)."""
+
+    def update(self, update: str, *, timeout: float | None = None) -> None:
+        """Apply a SPARQL 1.1 Update atomically."""
+
+    def export(self, fmt: str) -> Iterator[bytes]:
+        """Stream the whole dataset in one of `RDF_FORMATS` (named graphs kept where the format can)."""
+
+    def close(self) -> None:
+        """Release files, connections and locks."""
