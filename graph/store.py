@@ -47,6 +47,10 @@ class QueryTimeout(StoreError):
     """A query ran past its time limit and was stopped."""
 
 
+class UnsupportedFormat(StoreError):
+    """The asked serialisation does not exist for this query form or export (HTTP 406 material)."""
+
+
 @dataclass(slots=True)
 class QueryResult:
     """A query answer already serialised by the store, ready to send to a client."""

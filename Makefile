@@ -1,0 +1,43 @@
+# The two entry points a user needs: `make run` (embedded store + service) and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STORE ?= var/store
+SHARED ?= ../shared
+MIN_F1 ?= 0.85
+
+.PHONY: run test lint quality system-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(BIN)/milgraph ingest samples/articles --store $(STORE)
+	$(BIN)/milgraph serve --store $(STORE)
+
+# Debian tools the tests use as independent checkers: rapper parses our exports,
+# docker-compose validates the compose file (no Docker engine is needed for that).
+system-deps:
+	@command -v rapper >/dev/null && command -v docker-compose >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq raptor2-utils docker-compose >/dev/null; \
+	  else echo "make: install raptor2-utils and docker-compose (apt-get) for the export and deployment checks" >&2; exit 1; fi; }
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: $(VENV)/.installed system-deps lint
+	$(BIN)/pytest -q
+	scripts/check_deploy.sh
+
+# Extraction quality on the shared corpus, scored from facts read back out of the graph.
+quality: $(VENV)/.installed
+	rm -rf var/facts && $(BIN)/milgraph facts $(SHARED)/corpus/seeds $(SHARED)/corpus/dev --out var/facts
+	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/corpus/gold var/facts --min-f1 $(MIN_F1)
+
+clean:
+	rm -rf $(VENV) var

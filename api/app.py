@@ -1,0 +1,45 @@
+"""The milgraph service: SPARQL 1.1 Protocol, REST views of the relations, exports."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from api import articles, countries, errors, events, export, health, neighbourhood, people, sparql
+from api.settings import Settings
+from graph import open_store
+from graph.store import Store
+
+DESCRIPTION = """\
+A knowledge graph of bilateral military relations read from news articles: who met whom,
+which agreements were signed, by which states and organisations, each fact with the sentence
+and article it was read from.
+
+Query it with SPARQL at `/sparql` (any SPARQL 1.1 client), or with the REST routes below.
+Writes (`POST /articles`, SPARQL Update) need `Authorization: Bearer <write token>`.
+"""
+
+
+def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
+    """The service over `store`, or over a store opened from `settings` and closed on shutdown."""
+    owned = store is None
+    opened = open_store(settings.store, **settings.store_options()) if store is None else store
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            if owned:
+                opened.close()
+
+    app = FastAPI(title="milgraph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.store = opened
+    app.state.extraction = articles.Extraction()
+    errors.install(app)
+    for module in (health, countries, people, events, neighbourhood, export, articles, sparql):
+        app.include_router(module.router)
+    return app

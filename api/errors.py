@@ -1,0 +1,49 @@
+"""Store errors as HTTP answers: a status and the store's message, never a traceback."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request, status
+from fastapi.responses import JSONResponse
+
+from graph.store import QuerySyntaxError, QueryTimeout, StoreError, StoreUnavailable, UnsupportedFormat
+
+log = logging.getLogger("milgraph.api")
+
+
+class NotFound(Exception):
+    """A name or node the graph does not have; answered 404 with the closest names it does have."""
+
+    def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.suggestions = suggestions or []
+
+
+# Most specific first: Starlette picks the handler of the nearest class in the exception's MRO.
+STATUSES: dict[type[StoreError], int] = {
+    QuerySyntaxError: status.HTTP_400_BAD_REQUEST,
+    UnsupportedFormat: status.HTTP_406_NOT_ACCEPTABLE,
+    QueryTimeout: status.HTTP_503_SERVICE_UNAVAILABLE,
+    StoreUnavailable: status.HTTP_503_SERVICE_UNAVAILABLE,
+    StoreError: status.HTTP_500_INTERNAL_SERVER_ERROR,
+}
+
+
+async def store_error(request: Request, error: Exception) -> JSONResponse:
+    code = next(code for kind, code in STATUSES.items() if isinstance(error, kind))
+    if code >= 500:
+        log.warning("%s %s: %s", request.method, request.url.path, error)
+    return JSONResponse({"detail": str(error)}, status_code=code)
+
+
+async def not_found(request: Request, error: NotFound) -> JSONResponse:
+    return JSONResponse(
+        {"detail": str(error), "suggestions": error.suggestions}, status_code=status.HTTP_404_NOT_FOUND
+    )
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(NotFound, not_found)
+    for kind in STATUSES:
+        app.add_exception_handler(kind, store_error)

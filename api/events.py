@@ -1,0 +1,85 @@
+"""GET /meetings and GET /agreements: events page by page, narrowed by party, person and dates."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from api.dates import DateRange, date_range
+from api.deps import StoreDep
+from api.event_details import fetch_events
+from api.models import EventPage, NotFoundBody
+from api.queries import integer, iri, render
+from api.resolve import resolve_party, resolve_person
+from graph.store import Store
+from ontology import MG
+
+router = APIRouter(tags=["events"])
+
+PARTY_CLAUSE = "?event mg:party {party} ."
+PERSON_CLAUSE = "?event schema:attendee|mg:signatory {person} ."
+NOT_FOUND = {404: {"model": NotFoundBody, "description": "no party or person by that name; close matches"}}
+
+PartyFilter = Annotated[
+    str | None, Query(description="a state or organisation: name, code or demonym", examples=["Latvia"])
+]
+PersonFilter = Annotated[str | None, Query(description="a person's full name", examples=["Zakir Hasanov"])]
+Limit = Annotated[int, Query(ge=1, le=500, description="events per page")]
+Offset = Annotated[int, Query(ge=0, description="events to skip")]
+
+
+def page(
+    store: Store,
+    event_class: str,
+    party: str | None,
+    person: str | None,
+    dates: DateRange,
+    limit: int,
+    offset: int,
+) -> EventPage:
+    clauses = []
+    if party:
+        clauses.append(PARTY_CLAUSE.format(party=iri(resolve_party(store, party).id)))
+    if person:
+        clauses.append(PERSON_CLAUSE.format(person=iri(resolve_person(store, person))))
+    query = render(
+        "events-page",
+        event_class=iri(event_class),
+        where="\n  ".join(clauses),
+        date_filter=dates.sparql_filter(),
+        limit=integer(limit + 1),
+        offset=integer(offset),
+    )
+    # One row more than the page says whether there is a next page, without counting them all.
+    found = [row["event"] for row in store.select(query)]
+    return EventPage(
+        items=fetch_events(store, found[:limit]),
+        limit=limit,
+        offset=offset,
+        next_offset=offset + limit if len(found) > limit else None,
+    )
+
+
+@router.get("/meetings", summary="Meetings and calls, in date order", responses=NOT_FOUND)
+def meetings(
+    store: StoreDep,
+    dates: Annotated[DateRange, Depends(date_range)],
+    party: PartyFilter = None,
+    person: PersonFilter = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> EventPage:
+    return page(store, str(MG.Meeting), party, person, dates, limit, offset)
+
+
+@router.get("/agreements", summary="Agreements signed, in date order", responses=NOT_FOUND)
+def agreements(
+    store: StoreDep,
+    dates: Annotated[DateRange, Depends(date_range)],
+    party: PartyFilter = None,
+    person: PersonFilter = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> EventPage:
+    return page(store, str(MG.Agreement), party, person, dates, limit, offset)

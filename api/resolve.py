@@ -1,0 +1,87 @@
+"""Names users type -> the nodes of the graph: parties by name, code or demonym, people by name."""
+
+from __future__ import annotations
+
+import difflib
+
+import pycountry
+
+from api.errors import NotFound
+from api.event_details import party_ref
+from api.models import PartyRef
+from api.queries import iri, literal, render
+from graph.identity import person_iri
+from graph.store import Store
+from ontology import ID
+
+
+def resolve_party(store: Store, name: str) -> PartyRef:
+    """The state or organisation `name` means: English name, ISO alpha-2/alpha-3 code, acronym or
+    demonym, in any case ("Latvia", "lva", "LV", "Latvian"), or any name pycountry knows for a state.
+    """
+    text = name.strip()
+    found = _parties_named(store, text)
+    parties = [party for party_iri in found if (party := party_details(store, party_iri))]
+    if len(parties) == 1:
+        return parties[0]
+    if parties:
+        raise NotFound(
+            f"{text!r} could mean any of {', '.join(p.code for p in parties)}; ask for one by its code",
+            [p.name or p.code for p in parties],
+        )
+    raise NotFound(f"no state or organisation in the graph is called {text!r}", _close_parties(store, text))
+
+
+def _parties_named(store: Store, text: str) -> list[str]:
+    """Party IRIs for `text`, trying the cheap ways first: exact spellings, pycountry, then a scan."""
+    spellings = {text, text.lower(), text.upper(), text.title(), text.capitalize()}
+    values = " ".join(f"{literal(s)} {literal(s)}@en" for s in sorted(spellings))
+    if found := {row["party"] for row in store.select(render("party-by-value", values=values))}:
+        return sorted(found)
+    if code := _iso_alpha3(text):
+        return [f"{ID}state/{code}"]
+    return sorted({row["party"] for row in store.select(render("party-by-name", name=literal(text.lower())))})
+
+
+def party_details(store: Store, party: str) -> PartyRef | None:
+    rows = store.select(render("party", party=iri(party)))
+    return party_ref({**rows[0], "party": party}) if rows else None
+
+
+def _iso_alpha3(text: str) -> str | None:
+    """pycountry knows official and common names ("Russian Federation") the graph's labels may not."""
+    try:
+        return pycountry.countries.lookup(text).alpha_3
+    except LookupError:
+        return None
+
+
+def _close_parties(store: Store, text: str) -> list[str]:
+    names: dict[str, str] = {}
+    for row in store.select(render("parties")):
+        label = row.get("name") or row["code"]
+        names.setdefault(row["code"].lower(), label)
+        names.setdefault(label.lower(), label)
+    close = difflib.get_close_matches(text.lower(), list(names), n=5, cutoff=0.6)
+    return list(dict.fromkeys(names[match] for match in close))
+
+
+def resolve_person(store: Store, name: str) -> str:
+    """The IRI of the person called `name` (any case and accents: "zakir hasanov", "Zakir HASANOV")."""
+    text = name.strip()
+    try:
+        person = person_iri(text)
+    except ValueError:
+        raise NotFound(f"{text!r} is not a person's name: it has no letters or digits") from None
+    if store.ask(render("person-exists", person=iri(person))):
+        return person
+    raise NotFound(f"no person in the graph is called {text!r}", _close_people(store, text))
+
+
+def _close_people(store: Store, text: str) -> list[str]:
+    # Matching against every name would scan all people; names sharing the start of the longest
+    # word ("hasa" for "Hasanof") are enough to find a misspelt one.
+    stem = max(text.lower().split(), key=len)[:4]
+    names = [row["name"] for row in store.select(render("people-named-like", part=literal(stem)))]
+    by_lower = {n.lower(): n for n in names}
+    return [by_lower[m] for m in difflib.get_close_matches(text.lower(), list(by_lower), n=5, cutoff=0.5)]

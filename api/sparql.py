@@ -1,0 +1,309 @@
+"""The SPARQL 1.1 Protocol endpoint: queries at /sparql, updates at /sparql and /update.
+
+Every query is answered by the store, which serialises the result itself; this
+module only decides which serialisation (content negotiation), passes the
+dataset and the limits, and maps the store's errors to HTTP statuses (`api.errors`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import chain
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, Request, Response, status
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import StreamingResponse
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import RDF
+
+from api.auth import WriteAccess, check_write_access
+from api.deadline import query_with_deadline
+from api.deps import SettingsDep, StoreDep
+from api.negotiation import choose
+from api.settings import Settings
+from graph.sparqltext import query_form
+from graph.store import RDF_FORMATS, RESULT_FORMATS, QueryForm, Store
+
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+ENTAILMENT = Namespace("http://www.w3.org/ns/entailment/")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
+
+# What each query form is answered in. The first column is what the store writes and the
+# Content-Type sent; the second lists other names clients use for it. The row order is the
+# server's preference when a client accepts several equally (`*/*` gets the first row).
+RESULTS = (
+    (RESULT_FORMATS["json"], ("application/json",)),
+    (RESULT_FORMATS["xml"], ("application/xml", "text/xml")),
+    (RESULT_FORMATS["csv"], ()),
+    (RESULT_FORMATS["tsv"], ()),
+)
+GRAPHS = (
+    (RDF_FORMATS["turtle"], ("application/turtle", "application/x-turtle")),
+    (RDF_FORMATS["ntriples"], ("text/plain",)),
+    (RDF_FORMATS["jsonld"], ("application/json",)),
+    (RDF_FORMATS["rdfxml"], ("application/xml", "text/xml")),
+)
+ANSWERS: dict[QueryForm, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "SELECT": RESULTS,
+    "ASK": RESULTS,
+    "CONSTRUCT": GRAPHS,
+    "DESCRIBE": GRAPHS,
+}
+# The W3C format IRIs the service description advertises for each served media type.
+FORMAT_IRIS = {
+    RESULT_FORMATS["json"]: FORMATS.SPARQL_Results_JSON,
+    RESULT_FORMATS["xml"]: FORMATS.SPARQL_Results_XML,
+    RESULT_FORMATS["csv"]: FORMATS.SPARQL_Results_CSV,
+    RESULT_FORMATS["tsv"]: FORMATS.SPARQL_Results_TSV,
+    RDF_FORMATS["turtle"]: FORMATS.Turtle,
+    RDF_FORMATS["ntriples"]: FORMATS["N-Triples"],
+    RDF_FORMATS["jsonld"]: FORMATS["JSON-LD"],
+    RDF_FORMATS["rdfxml"]: FORMATS.RDF_XML,
+}
+
+QUERY_TYPE = "application/sparql-query"
+UPDATE_TYPE = "application/sparql-update"
+FORM_TYPE = "application/x-www-form-urlencoded"
+
+router = APIRouter(tags=["SPARQL"])
+
+GraphUris = Annotated[list[str], Query(alias="default-graph-uri", description="a graph of the default graph")]
+NamedUris = Annotated[list[str], Query(alias="named-graph-uri", description="a graph GRAPH clauses may use")]
+
+
+def negotiate(form: QueryForm, accept: str | None) -> str:
+    """The media type to answer a `form` query in for this Accept header; 406 when none fits."""
+    rows = ANSWERS[form]
+    # Aliases come after every proper name, so that `text/*` gets CSV rather than `text/xml`.
+    served_as = {served: served for served, _ in rows}
+    for served, aliases in rows:
+        served_as.update(dict.fromkeys(aliases, served))
+    chosen = choose(accept, list(served_as))
+    if chosen is None:
+        available = ", ".join(served for served, _ in rows)
+        raise HTTPException(
+            status.HTTP_406_NOT_ACCEPTABLE,
+            f"cannot answer a {form} query as {accept!r}; available: {available}",
+        )
+    return served_as[chosen]
+
+
+def run_query(
+    store: Store,
+    settings: Settings,
+    query: str,
+    accept: str | None,
+    default_graph_uris: list[str],
+    named_graph_uris: list[str],
+) -> Response:
+    """Answer one query. A streamed answer's first chunk is read here, so that an error the store
+    finds only once it starts (a parse error on a remote server) still gets its own status line."""
+    media_type = negotiate(query_form(query), accept)
+    result = query_with_deadline(
+        store,
+        query,
+        media_type=media_type,
+        default_graph_uris=default_graph_uris or None,
+        named_graph_uris=named_graph_uris or None,
+        timeout=settings.query_timeout,
+        row_limit=settings.max_rows,
+    )
+    if isinstance(result.body, bytes):
+        return Response(result.body, media_type=result.media_type)
+    chunks: Iterator[bytes] = iter(result.body)
+    first = next(chunks, b"")
+    return StreamingResponse(chain((first,), chunks), media_type=result.media_type)
+
+
+async def answer(
+    request: Request,
+    store: Store,
+    settings: Settings,
+    query: str,
+    default_graph_uris: list[str],
+    named_graph_uris: list[str],
+) -> Response:
+    accept = request.headers.get("accept")
+    return await run_in_threadpool(
+        run_query, store, settings, query, accept, default_graph_uris, named_graph_uris
+    )
+
+
+def service_description(request: Request, settings: Settings) -> Response:
+    """The SPARQL 1.1 Service Description of this endpoint, in Turtle."""
+    endpoint = URIRef(str(request.url.replace(query="", fragment="")))
+    graph = Graph()
+    graph.bind("sd", SD)
+    graph.bind("formats", FORMATS)
+    graph.add((endpoint, RDF.type, SD.Service))
+    graph.add((endpoint, SD.endpoint, endpoint))
+    graph.add((endpoint, SD.supportedLanguage, SD.SPARQL11Query))
+    if settings.write_token is not None:
+        graph.add((endpoint, SD.supportedLanguage, SD.SPARQL11Update))
+    graph.add((endpoint, SD.feature, SD.UnionDefaultGraph))
+    graph.add((endpoint, SD.defaultEntailmentRegime, ENTAILMENT.Simple))
+    for format_iri in FORMAT_IRIS.values():
+        graph.add((endpoint, SD.resultFormat, format_iri))
+    return Response(graph.serialize(format="turtle"), media_type=RDF_FORMATS["turtle"])
+
+
+async def run_update(store: Store, settings: Settings, update: str) -> Response:
+    await run_in_threadpool(store.update, update, timeout=settings.query_timeout)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+SELECT_EXAMPLE = {
+    "head": {"vars": ["name"]},
+    "results": {"bindings": [{"name": {"type": "literal", "value": "Zakir Hasanov"}}]},
+}
+CONSTRUCT_EXAMPLE = """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://w3id.org/milgraph/id/state/LVA> skos:prefLabel "Latvia"@en .
+"""
+QUERY_RESPONSES: dict[int | str, dict] = {
+    200: {
+        "description": "the result, serialised as negotiated with the Accept header",
+        "content": {
+            RESULT_FORMATS["json"]: {"example": SELECT_EXAMPLE},
+            RESULT_FORMATS["xml"]: {},
+            RESULT_FORMATS["csv"]: {"example": "name\r\nZakir Hasanov\r\n"},
+            RESULT_FORMATS["tsv"]: {"example": '?name\n"Zakir Hasanov"\n'},
+            RDF_FORMATS["turtle"]: {"example": CONSTRUCT_EXAMPLE},
+            RDF_FORMATS["ntriples"]: {},
+            RDF_FORMATS["jsonld"]: {},
+            RDF_FORMATS["rdfxml"]: {},
+        },
+    },
+    400: {"description": "the query does not parse; the body has the parser's message"},
+    406: {"description": "the query's result cannot be written in any media type the client accepts"},
+    503: {"description": "the query ran past the time limit and was stopped, or the store is unavailable"},
+}
+UPDATE_EXAMPLE = 'INSERT DATA { GRAPH <urn:notes> { <urn:note/1> <urn:says> "checked" } }'
+SELECT_TEXT_EXAMPLE = (
+    "SELECT ?name WHERE { ?p a <https://schema.org/Person> ; <https://schema.org/name> ?name }"
+)
+
+
+def request_body(*kinds: str) -> dict:
+    """The OpenAPI request bodies a route reads by hand (raw SPARQL or a form), with examples."""
+    content: dict[str, dict] = {}
+    if "query" in kinds:
+        content[QUERY_TYPE] = {"schema": {"type": "string"}, "example": SELECT_TEXT_EXAMPLE}
+    if "update" in kinds:
+        content[UPDATE_TYPE] = {"schema": {"type": "string"}, "example": UPDATE_EXAMPLE}
+    fields = {kind: {"type": "string"} for kind in kinds}
+    example = {"query": SELECT_TEXT_EXAMPLE} if "query" in kinds else {"update": UPDATE_EXAMPLE}
+    content[FORM_TYPE] = {"schema": {"type": "object", "properties": fields}, "example": example}
+    return {"requestBody": {"required": True, "content": content}}
+
+
+@router.get(
+    "/sparql",
+    summary="SPARQL query (GET), or the service description without a query",
+    responses=QUERY_RESPONSES,
+    response_class=Response,
+)
+async def sparql_get(
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    query: Annotated[
+        str | None,
+        Query(
+            description="a SPARQL 1.1 query; without one, the SPARQL Service Description is returned",
+            examples=[SELECT_TEXT_EXAMPLE],
+        ),
+    ] = None,
+    default_graph_uri: GraphUris = [],  # noqa: B006 (FastAPI copies parameter defaults)
+    named_graph_uri: NamedUris = [],  # noqa: B006
+) -> Response:
+    if query is None:
+        return service_description(request, settings)
+    return await answer(request, store, settings, query, default_graph_uri, named_graph_uri)
+
+
+@router.post(
+    "/sparql",
+    summary="SPARQL query or update (POST)",
+    description="A query as `application/sparql-query` or form field `query`; an update (write token) as "
+    "`application/sparql-update` or form field `update`.",
+    responses={**QUERY_RESPONSES, 403: {"description": "an update without the write token"}},
+    response_class=Response,
+    openapi_extra=request_body("query", "update"),
+)
+async def sparql_post(
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    default_graph_uri: GraphUris = [],  # noqa: B006
+    named_graph_uri: NamedUris = [],  # noqa: B006
+) -> Response:
+    content_type = body_type(request)
+    if content_type == QUERY_TYPE:
+        query = await body_text(request)
+        return await answer(request, store, settings, query, default_graph_uri, named_graph_uri)
+    if content_type == UPDATE_TYPE:
+        await check_write_access(request, settings)
+        return await run_update(store, settings, await body_text(request))
+    if content_type == FORM_TYPE:
+        form = await request.form()
+        if "query" in form:
+            return await answer(
+                request,
+                store,
+                settings,
+                str(form["query"]),
+                [str(uri) for uri in form.getlist("default-graph-uri")] or default_graph_uri,
+                [str(uri) for uri in form.getlist("named-graph-uri")] or named_graph_uri,
+            )
+        if "update" in form:
+            await check_write_access(request, settings)
+            return await run_update(store, settings, str(form["update"]))
+        raise HTTPException(
+            status.HTTP_400_BAD_REQUEST, "the form has neither a 'query' nor an 'update' field"
+        )
+    raise HTTPException(
+        status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
+        f"POST a query as {QUERY_TYPE}, an update as {UPDATE_TYPE}, or either as {FORM_TYPE}; "
+        f"got {content_type or 'no Content-Type'}",
+    )
+
+
+@router.post(
+    "/update",
+    summary="SPARQL update (write token)",
+    description="An update as `application/sparql-update` or form field `update`.",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses={403: {"description": "no write token, or not the server's"}},
+    response_class=Response,
+    dependencies=[WriteAccess],
+    openapi_extra=request_body("update"),
+)
+async def update_post(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    content_type = body_type(request)
+    if content_type == UPDATE_TYPE:
+        return await run_update(store, settings, await body_text(request))
+    if content_type == FORM_TYPE:
+        form = await request.form()
+        if "update" in form:
+            return await run_update(store, settings, str(form["update"]))
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, "the form has no 'update' field")
+    raise HTTPException(
+        status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
+        f"POST an update as {UPDATE_TYPE} or as the 'update' field of {FORM_TYPE}; "
+        f"got {content_type or 'no Content-Type'}",
+    )
+
+
+def body_type(request: Request) -> str:
+    """The request's media type, without parameters such as `charset`."""
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+async def body_text(request: Request) -> str:
+    try:
+        return (await request.body()).decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise HTTPException(
+            status.HTTP_400_BAD_REQUEST, f"the request body is not UTF-8 (byte {error.start})"
+        ) from None

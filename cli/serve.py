@@ -1,0 +1,43 @@
+"""`milgraph serve`: the SPARQL endpoint and REST service over a store, run by uvicorn."""
+
+from __future__ import annotations
+
+import argparse
+
+import uvicorn
+
+from api.app import create_app
+from cli.errors import ExitStatus
+from cli.options import add_store_option, load_settings
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="serve the graph over HTTP: SPARQL endpoint, REST routes, exports",
+        description="Serve the graph: SPARQL 1.1 at /sparql, REST routes such as /country/NAME/relations, "
+        "and API docs at /docs. Read-only unless a write token is set; requests that write must send "
+        "'Authorization: Bearer TOKEN'.",
+    )
+    add_store_option(parser)
+    parser.add_argument("--host", help="address to listen on (default: $MILGRAPH_HOST or 127.0.0.1)")
+    parser.add_argument("--port", type=int, help="port to listen on (default: $MILGRAPH_PORT or 8000)")
+    parser.add_argument(
+        "--write-token",
+        metavar="TOKEN",
+        help="accept writes that carry this token (default: $MILGRAPH_WRITE_TOKEN, which other users "
+        "cannot see in the process list; without either the server is read-only)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = load_settings(store=args.store, host=args.host, port=args.port, write_token=args.write_token)
+    app = create_app(settings)
+    host = f"[{settings.host}]" if ":" in settings.host else settings.host
+    base = f"http://{host}:{settings.port}"
+    mode = "read-write with the token" if settings.write_token else "read-only"
+    print(f"milgraph: serving {settings.store} ({mode}) at {base}", flush=True)
+    print(f"milgraph: API docs at {base}/docs, SPARQL endpoint at {base}/sparql", flush=True)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
+    return ExitStatus.OK

@@ -1,0 +1,225 @@
+"""The embedded store: pyoxigraph (RocksDB) in a directory, or in memory when no directory is given."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph import queries
+from graph.sparqltext import declares_dataset, query_form
+from graph.store import (
+    RDF_FORMATS,
+    RESULT_FORMATS,
+    GraphUpload,
+    QueryResult,
+    QuerySyntaxError,
+    StoreError,
+    StoreUnavailable,
+    UnsupportedFormat,
+)
+from ontology import PREFIXES
+
+_RDF_FORMATS = {media: ox.RdfFormat.from_media_type(media) for media in RDF_FORMATS.values()}
+_RESULT_FORMATS = {media: ox.QueryResultsFormat.from_media_type(media) for media in RESULT_FORMATS.values()}
+# `id:` local names hold slashes, which Turtle must escape (`id:state\/LVA`): full IRIs read better.
+_PREFIXES = {prefix: iri for prefix, iri in PREFIXES.items() if prefix != "id"}
+_EXPORT_CHUNK = 10_000  # triples per serialised chunk: bounded memory, few serializer calls
+_UNION_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+
+
+def _term_json(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> dict[str, str]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return {"type": "literal", "value": term.value, "xml:lang": term.language}
+        return {"type": "literal", "value": term.value, "datatype": term.datatype.value}
+    raise StoreError(f"cannot serialise the result term {term} under a row limit")
+
+
+def _limited(solutions: ox.QuerySolutions, row_limit: int) -> ox.QuerySolutions:
+    """The first `row_limit` solutions, as results pyoxigraph can serialise in any format."""
+    names = [v.value for v in solutions.variables]
+    rows = [
+        {name: _term_json(row[name]) for name in names if row[name] is not None}
+        for row in islice(solutions, row_limit)
+    ]
+    document = json.dumps({"head": {"vars": names}, "results": {"bindings": rows}})
+    return ox.parse_query_results(document, ox.QueryResultsFormat.JSON)
+
+
+class EmbeddedStore:
+    """A `graph.store.Store` on pyoxigraph; `path=None` keeps everything in memory.
+
+    RocksDB allows one process per directory: opening a directory another
+    process (or another open store here) holds raises `StoreUnavailable`.
+    Queries run in-process and cannot be interrupted, so `timeout` is left to
+    the caller (the service runs queries under its own deadline).
+    """
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.location = str(path) if path is not None else ":memory:"
+        if path is not None:
+            target = Path(path)
+            if target.exists() and not target.is_dir():
+                raise StoreUnavailable(f"cannot open the store at {target}: it is a file, not a directory")
+        try:
+            self._store: ox.Store | None = ox.Store(None if path is None else str(path))
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise StoreUnavailable(
+                    f"cannot open the store at {path}: another milgraph process is using it ({exc})"
+                ) from exc
+            raise StoreUnavailable(f"cannot open the store at {path}: {exc}") from exc
+
+    def __repr__(self) -> str:
+        return f"EmbeddedStore({self.location!r})"
+
+    @property
+    def _db(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError(f"the store at {self.location} is closed")
+        return self._store
+
+    def _update(self, text: str, action: str) -> None:
+        try:
+            self._db.update(text)
+        except SyntaxError as exc:
+            raise QuerySyntaxError(str(exc)) from exc
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"could not {action} in the store at {self.location}: {exc}") from exc
+
+    def replace_graphs(self, uploads: Iterable[GraphUpload]) -> None:
+        """One SPARQL update for the whole batch, which pyoxigraph applies as a single transaction."""
+        operations = []
+        for upload in uploads:
+            try:
+                list(ox.parse(upload.ntriples, ox.RdfFormat.N_TRIPLES))
+                graph = ox.NamedNode(upload.iri)
+            except (SyntaxError, ValueError) as exc:
+                raise StoreError(f"graph {upload.iri} is not valid N-Triples under an IRI: {exc}") from exc
+            body = upload.ntriples.decode("utf-8")
+            operations.append(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}")
+        if operations:
+            self._update(" ;\n".join(operations), "write graphs")
+
+    def remove_graphs(self, iris: Iterable[str]) -> None:
+        """Each graph holds every triple its article asserts, so dropping it drops exactly those."""
+        operations = [f"DROP SILENT GRAPH {ox.NamedNode(iri)}" for iri in iris]
+        if operations:
+            self._update(" ;\n".join(operations), "remove graphs")
+
+    def graph_hashes(self) -> Mapping[str, str]:
+        return {row["g"]: row["hash"] for row in self.select(queries.load("graph_hashes"))}
+
+    def _run(self, query: str, **dataset: object) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        try:
+            return self._db.query(query, **dataset)
+        except SyntaxError as exc:
+            raise QuerySyntaxError(str(exc)) from exc
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"query failed on the store at {self.location}: {exc}") from exc
+
+    def _union_run(self, query: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        # pyoxigraph's union flag overrides a query's own FROM, which SPARQL says must win.
+        return self._run(query, use_default_graph_as_union=not declares_dataset(query))
+
+    def select(self, query: str, *, timeout: float | None = None) -> list[dict[str, str]]:
+        solutions = self._union_run(query)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise StoreError("select() needs a SELECT query")
+        names = [v.value for v in solutions.variables]
+        return [{name: row[name].value for name in names if row[name] is not None} for row in solutions]
+
+    def ask(self, query: str, *, timeout: float | None = None) -> bool:
+        answer = self._union_run(query)
+        if not isinstance(answer, ox.QueryBoolean):
+            raise StoreError("ask() needs an ASK query")
+        return bool(answer)
+
+    def query(
+        self,
+        query: str,
+        *,
+        media_type: str,
+        default_graph_uris: list[str] | None = None,
+        named_graph_uris: list[str] | None = None,
+        timeout: float | None = None,
+        row_limit: int | None = None,
+    ) -> QueryResult:
+        form = query_form(query)
+        formats = _RDF_FORMATS if form in ("CONSTRUCT", "DESCRIBE") else _RESULT_FORMATS
+        if media_type not in formats:
+            raise UnsupportedFormat(
+                f"a {form} result cannot be served as {media_type}; available: {', '.join(formats)}"
+            )
+        if default_graph_uris or named_graph_uris:
+            # SPARQL Protocol: graphs named in the request define the dataset, replacing the query's.
+            answer = self._run(
+                query,
+                default_graph=[ox.NamedNode(iri) for iri in default_graph_uris or []],
+                named_graphs=[ox.NamedNode(iri) for iri in named_graph_uris or []],
+            )
+        else:
+            answer = self._union_run(query)
+        if isinstance(answer, ox.QueryTriples):
+            triples = answer if row_limit is None else islice(answer, row_limit)
+            body = ox.serialize(triples, format=_RDF_FORMATS[media_type], prefixes=_PREFIXES)
+        else:
+            if isinstance(answer, ox.QuerySolutions) and row_limit is not None:
+                answer = _limited(answer, row_limit)
+            body = answer.serialize(format=_RESULT_FORMATS[media_type])
+        return QueryResult(form=form, media_type=media_type, body=body)
+
+    def update(self, update: str, *, timeout: float | None = None) -> None:
+        self._update(update, "apply the update")
+
+    def export(self, fmt: str) -> Iterator[bytes]:
+        """Stream the dataset: graph by graph where the format keeps graphs, else the deduplicated union."""
+        if fmt not in RDF_FORMATS:
+            raise UnsupportedFormat(f"unknown export format {fmt!r}; available: {', '.join(RDF_FORMATS)}")
+        rdf_format = _RDF_FORMATS[RDF_FORMATS[fmt]]
+        db = self._db
+        if fmt == "jsonld":
+            return self._export_jsonld(db)
+        if rdf_format.supports_datasets:
+            return self._export_graphs(db, rdf_format)
+        return self._export_union(db, rdf_format)
+
+    @staticmethod
+    def _graph_quads(db: ox.Store) -> Iterator[list[ox.Quad]]:
+        for graph in [ox.DefaultGraph(), *db.named_graphs()]:
+            quads = list(db.quads_for_pattern(None, None, None, graph))
+            if quads:
+                yield quads
+
+    def _export_graphs(self, db: ox.Store, rdf_format: ox.RdfFormat) -> Iterator[bytes]:
+        for quads in self._graph_quads(db):
+            yield ox.serialize(quads, format=rdf_format, prefixes=_PREFIXES)
+
+    def _export_jsonld(self, db: ox.Store) -> Iterator[bytes]:
+        # One JSON array holds every graph object; each serialised graph is `[{...}]`, so drop its brackets.
+        yield b"["
+        separator = b""
+        for quads in self._graph_quads(db):
+            yield separator + ox.serialize(quads, format=ox.RdfFormat.JSON_LD).strip()[1:-1]
+            separator = b",\n"
+        yield b"]\n"
+
+    def _export_union(self, db: ox.Store, rdf_format: ox.RdfFormat) -> Iterator[bytes]:
+        triples = db.query(_UNION_TRIPLES, use_default_graph_as_union=True)
+        if rdf_format == ox.RdfFormat.RDF_XML:
+            yield ox.serialize(triples, format=rdf_format, prefixes=_PREFIXES)
+            return
+        while chunk := list(islice(triples, _EXPORT_CHUNK)):
+            yield ox.serialize(chunk, format=rdf_format, prefixes=_PREFIXES)
+
+    def close(self) -> None:
+        """Drop the pyoxigraph handle so RocksDB releases the directory lock."""
+        self._store = None

@@ -1,0 +1,253 @@
+"""Find agreements reported as signed: title, parties, signatories and date.
+
+The title is the quoted name of the document when the sentence gives one, else the
+noun phrase of the signed document ("the Bilateral Cooperation Plan for 2020").
+A bare reference ("the document was signed by ...") adds signatories to the agreement
+just found instead of making a new one, and an unnamed agreement ("a military
+cooperation accord") gives way to a named one between the same parties.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ingest.events import (
+    EVENTS,
+    date_in,
+    governed_by,
+    mention_index,
+    parties_named,
+    people_in,
+    publication,
+    sentence_says,
+)
+from ingest.meetings import is_planned
+
+QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"“«‘']([A-Z][^\"”»’]{6,300}?)[\"”»’'](?=[\s,.;:)]|$)")
+DROP_LEFT = frozenset({"DET", "NUM", "PRON", "PUNCT", "CCONJ", "ADP"})
+TITLE_PREPOSITIONS = frozenset({"for", "on", "of", "between", "in"})
+
+
+def _is_document(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and (
+        token.lemma_.lower() in EVENTS["document_nouns"] or token.lower_ in EVENTS["document_nouns"]
+    )
+
+
+def is_sign_trigger(token: Token) -> bool:
+    """'signed', 'inked', and 'put his signature to'."""
+    if token.pos_ != "VERB":
+        return False
+    if token.lemma_ in EVENTS["sign_verbs"]:
+        return True
+    return token.lemma_ in EVENTS["signature_verbs"] and any(
+        c.dep_ == "dobj" and c.lemma_ in EVENTS["signature_nouns"] for c in token.children
+    )
+
+
+def _documents(trigger: Token) -> list[Token]:
+    """The document nouns signed: objects, passive subjects, the noun a participle describes, and conjuncts."""
+    found = []
+    if trigger.dep_ in ("acl", "relcl") and _is_document(trigger.head):
+        found.append(trigger.head)
+    by_agent = any(c.dep_ == "agent" or c.lower_ == "by" for c in trigger.children)
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass", "obj") or (child.dep_ == "nsubj" and by_agent):
+            # "The previous one, a military cooperation plan for 2017-2018, was signed"
+            found += [child] if _is_document(child) else [c for c in child.children if c.dep_ == "appos"]
+        if child.dep_ == "prep" and child.lower_ in ("to", "with"):
+            found += [c for c in child.children if _is_document(c)]
+    found = [t for t in found if _is_document(t)]
+    for noun in list(found):
+        for other in noun.subtree:
+            if other != noun and _is_document(other) and other.dep_ in ("conj", "appos", "pobj"):
+                if other.head.dep_ != "compound" and other.head.lower_ not in ("of", "under", "on"):
+                    found.append(other)
+    return list(dict.fromkeys(found))
+
+
+def _title(noun: Token) -> str:
+    """The document's name: the noun with its modifiers, without articles or relative clauses."""
+    doc = noun.doc
+    lefts = [t for t in noun.lefts if t.dep_ not in ("det", "poss", "nummod", "punct", "predet")]
+    left = min([noun.i, *(t.left_edge.i for t in lefts)])
+    right = noun.i
+    # The parser often hangs "for 2024" on the verb; right after the noun it still belongs to the title.
+    following = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    preps = [c for c in noun.rights if c.dep_ == "prep"]
+    if following is not None and following.dep_ == "prep" and following not in preps:
+        preps.insert(0, following)
+    if preps and preps[0].i == noun.i + 1 and preps[0].lower_ in TITLE_PREPOSITIONS:
+        right = preps[0].right_edge.i
+    while left < right and doc[left].pos_ in DROP_LEFT:
+        left += 1
+    while right > left and doc[right].pos_ in ("PUNCT", "CCONJ", "ADP", "DET"):
+        right -= 1
+    text = f" {doc[left : right + 1].text} "
+    for cut in EVENTS["title_cuts"]:
+        text = text.split(f" {cut} ")[0] + " " if f" {cut} " in text else text
+    return text.strip(" ,")
+
+
+def _is_named(title: str, quoted: bool) -> bool:
+    """A proper title ("Trinity House Agreement"), as opposed to a description ("a defence pact")."""
+    return quoted or any(word[:1].isupper() for word in title.split())
+
+
+def _is_reference(noun: Token) -> bool:
+    """'the document', 'the first such agreement': a mention of a document named elsewhere.
+    An indefinite one ('a defence pact') is a new agreement, if an unnamed one."""
+    lefts = [t.lower_ for t in noun.lefts]
+    if any(w in EVENTS["reference_determiners"] for w in lefts):
+        return True
+    generic = noun.lower_ in EVENTS["generic_documents"] and not any(t.pos_ == "PROPN" for t in noun.lefts)
+    return generic and not any(w in ("a", "an") for w in lefts)
+
+
+def _parties_around(trigger: Token) -> list[str]:
+    """Parties named in the signing clause and in the subject of the clause it depends on."""
+    tokens = list(trigger.subtree)
+    if trigger.dep_ in ("acl", "relcl"):
+        tokens += list(trigger.head.subtree)
+    for ancestor in list(trigger.ancestors)[:2]:
+        for child in ancestor.children:
+            if child.dep_ == "nsubj":
+                tokens += list(child.subtree)
+    return parties_named(sorted(set(tokens), key=lambda t: t.i))
+
+
+def _signatories(sent: Span, trigger: Token, index: dict[int, dict], meetings: list[dict]) -> list[dict]:
+    found = [p for t, p in people_in(sent, index) if governed_by(t, trigger)]
+    # "X and Y discussed ... and signed a protocol": the subjects of the first verb signed too.
+    if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
+        found += [
+            p
+            for t, p in people_in(sent, index)
+            if any(a.dep_ == "nsubj" and a.head == trigger.head for a in [t, *t.ancestors])
+        ]
+    subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    plural = subject is not None and (
+        (subject.lemma_ in EVENTS["reference_nouns"] and subject.tag_ == "NNS")
+        or subject.lower_ in EVENTS["plural_markers"]
+    )
+    earlier = [m for m in meetings if m["evidence"][0] <= sent.start_char]
+    if plural and earlier:
+        names = set(earlier[-1]["participants"][:2])
+        found += [p for p in (sent.doc._.people or []) if p["name"] in names]
+    return list({p["name"]: p for p in found}.values())
+
+
+def find_agreements(doc: Doc) -> list[dict]:
+    index = mention_index(doc)
+    meetings = doc._.meetings or []
+    agreements: list[dict] = []
+    for sent in doc.sents:
+        for trigger in sent:
+            if not is_sign_trigger(trigger) or is_planned(trigger):
+                continue
+            signatories = _signatories(sent, trigger, index, meetings)
+            documents = _documents(trigger)
+            quoted = QUOTED.search(sent.text)
+            titles = (
+                [quoted.group(1).strip()]
+                if quoted
+                else [_title(noun) for noun in documents if not _is_reference(noun)]
+            )
+            date = date_in(sent)
+            if sentence_says(sent, "same_day") and agreements:
+                date = date or agreements[-1]["date"]
+            if documents and not titles:
+                _complete(agreements[-2:], signatories, date)
+                continue
+            parties = list(dict.fromkeys(p["party"] for p in signatories if p["party"]))
+            if len(parties) < 2:
+                parties += [c for c in _parties_around(trigger) if c not in parties]
+            if len(parties) < 2 and meetings:
+                parties += [c for c in meetings[-1]["parties"] if c not in parties]
+            if len(parties) < 2:
+                continue
+            for title in dict.fromkeys(titles):
+                agreements.append(
+                    {
+                        "title": title,
+                        "named": _is_named(title, bool(quoted)),
+                        "parties": sorted(parties),
+                        "signatories": [p["name"] for p in signatories],
+                        "date": date or _meeting_date(signatories, meetings, sent.start_char),
+                        "explicit": date is not None,
+                        "evidence": [sent.start_char, sent.end_char],
+                    }
+                )
+    return _settle(agreements, publication(doc))
+
+
+def _complete(agreements: list[dict], signatories: list[dict], date: str | None) -> None:
+    for agreement in agreements:
+        agreement["signatories"] += [
+            p["name"] for p in signatories if p["name"] not in agreement["signatories"]
+        ]
+        agreement["date"] = agreement["date"] or date
+
+
+def _meeting_date(signatories: list[dict], meetings: list[dict], at: int) -> str | None:
+    """Documents are signed at meetings: the date of the one the signatories attended."""
+    names = {p["name"] for p in signatories}
+    dated = [m for m in meetings if names and names <= set(m["participants"]) and m["date"]]
+    earlier = [m for m in dated if m["evidence"][0] <= at]
+    chosen = (earlier or dated)[-1:] if earlier else dated[:1]
+    return chosen[0]["date"] if chosen else None
+
+
+def _settle(agreements: list[dict], published: str | None) -> list[dict]:
+    """Fold unnamed mentions into a named agreement between the same parties; fill missing dates."""
+    kept: list[dict] = []
+    for agreement in agreements:
+        same = next((a for a in kept if a["title"].lower() == agreement["title"].lower()), None)
+        if same is not None:
+            same["signatories"] += [s for s in agreement["signatories"] if s not in same["signatories"]]
+            continue
+        named = [
+            a
+            for a in agreements
+            if a["named"]
+            and a["parties"] == agreement["parties"]
+            and _close(a["date"] or published, agreement["date"] or published)
+        ]
+        if not agreement["named"] and named:
+            target = named[0]
+            if agreement["explicit"] and not target["explicit"]:
+                target["date"], target["explicit"] = agreement["date"], True
+            target["signatories"] += [s for s in agreement["signatories"] if s not in target["signatories"]]
+            continue
+        kept.append(agreement)
+    for agreement in kept:
+        agreement["date"] = agreement["date"] or published
+        del agreement["named"], agreement["explicit"]
+    return kept
+
+
+def _close(a: str | None, b: str | None) -> bool:
+    """Dates that may be one day: equal, a day apart (publication lag), or either unknown."""
+    if a is None or b is None or a == b:
+        return True
+    try:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= 1
+    except ValueError:
+        return False
+
+
+@Language.factory("milgraph_agreements")
+def make_agreement_reader(nlp: Language, name: str) -> AgreementReader:
+    return AgreementReader()
+
+
+class AgreementReader:
+    """Set `doc._.agreements`: title, parties, signatories (names), date, evidence offsets."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.agreements = find_agreements(doc)
+        return doc

@@ -1,0 +1,119 @@
+"""What the meeting and agreement readers share: people in a sentence, their parties, dates and places."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ingest.doc_attrs import published_of
+from ingest.gazetteer import DEMONYM, ORGANISATION, RESOURCES, STATE
+
+EVENTS = json.loads((RESOURCES / "events.json").read_text(encoding="utf-8"))
+CLAUSE_HEADS = frozenset({"VERB", "AUX"})
+# A wire-style dateline: "TEHRAN —", "STUTTGART, Germany —", "Berlin [Germany], February 28 (ANI):".
+DATELINE = re.compile(
+    r"^(?:(?P<caps>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:, [A-Z][a-z]+)?|(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r" \[[^\]]+\](?:, [^:\n]{1,40}?)?)\s*[—–:-]\s"
+)
+
+
+def mention_index(doc: Doc) -> dict[int, dict]:
+    """Person dict by the token index of each mention's last word (the syntactic head of a name)."""
+    return {end - 1: person for person in doc._.people or [] for _, end in person["mentions"]}
+
+
+def people_in(sent: Span, index: dict[int, dict]) -> list[tuple[Token, dict]]:
+    return [(sent.doc[i], person) for i, person in sorted(index.items()) if sent.start <= i < sent.end]
+
+
+def governed_by(token: Token, trigger: Token) -> bool:
+    """True if `token` hangs from `trigger` without passing through another clause on the way."""
+    node = token
+    for _ in range(40):
+        if node == trigger:
+            return True
+        if node.head == node:
+            return False
+        # Coordinated verbs, "a delegation led by", "the newly appointed attaché" do not open a new clause.
+        passes = (
+            node.dep_ in ("conj", "xcomp", "amod")
+            or node.lemma_ in EVENTS["delegation_verbs"]
+            or (node.tag_ == "VBN" and node.dep_ == "acl")
+        )
+        if node != token and node.pos_ in CLAUSE_HEADS and not passes:
+            return False
+        if node.dep_ in ("relcl", "advcl", "ccomp") and node.head != trigger:
+            return False
+        node = node.head
+    return False
+
+
+def parties_named(tokens: Span | list[Token]) -> list[str]:
+    """Party codes of the states, demonyms and organisations among `tokens`, in order."""
+    codes: list[str] = []
+    for token in tokens:
+        if token.ent_type_ in (STATE, DEMONYM, ORGANISATION) and token.ent_iob_ == "B" and token.ent_id_:
+            if token.ent_id_ not in codes:
+                codes.append(token.ent_id_)
+    return codes
+
+
+def date_in(sent: Span) -> str | None:
+    """The lexical form of the first resolvable date in the sentence."""
+    dates = sent.doc._.dates or {}
+    for ent in sent.ents:
+        # "a plan for 2025", "valid until 2030": a period of validity, not when something happened.
+        if ent.start > 0 and sent.doc[ent.start - 1].lower_ in EVENTS["period_prepositions"]:
+            continue
+        if ent.label_ == "DATE" and str(ent.start) in dates:
+            return dates[str(ent.start)]
+    return None
+
+
+def sentence_says(sent: Span, key: str) -> bool:
+    """True if the sentence contains one of the phrases listed under `key` in events.json."""
+    text = " " + " ".join(t.lower_ for t in sent) + " "
+    return any(f" {phrase} " in text for phrase in EVENTS[key])
+
+
+def place_in(sent: Span) -> str | None:
+    """The city named in the sentence ("in Baku"), else the country visited ("visited Bulgaria")."""
+    for token in sent:
+        if token.ent_type_ == "GPE" and token.ent_iob_ == "B" and token.i > 1:
+            before, second = token.doc[token.i - 1], token.doc[token.i - 2]
+            if before.lower_ in EVENTS["place_prepositions"] or (
+                before.lower_ == "to" and second.lemma_ in EVENTS["visit_words"]
+            ):
+                return _ent_text(token)
+    for token in sent:
+        if token.ent_type_ == STATE and token.ent_iob_ == "B" and token.i > 0:
+            before = token.doc[token.i - 1]
+            visited = before.lemma_ in EVENTS["visit_words"] or (
+                before.lower_ == "to" and token.i > 1 and token.doc[token.i - 2].lemma_ in EVENTS["visit_words"]
+            )
+            # "took place in Georgia", but not "the attaché in Azerbaijan".
+            happened_in = before.lower_ == "in" and before.head.pos_ in ("VERB", "AUX")
+            if visited or happened_in:
+                return _ent_text(token)
+    return None
+
+
+def _ent_text(token: Token) -> str:
+    end = token.i + 1
+    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    return token.doc[token.i : end].text
+
+
+def dateline(doc: Doc) -> str | None:
+    """The city a wire story is datelined from, if it opens with one."""
+    if m := DATELINE.match(doc.text):
+        return (m["caps"] or m["city"]).title() if m["caps"] else m["city"]
+    return None
+
+
+def publication(doc: Doc) -> str | None:
+    published = published_of(doc)
+    return published.lexical if published else None

@@ -1,0 +1,248 @@
+"""Find the people an article names and group their mentions under one full name.
+
+A person is introduced by a PERSON entity or by the capitalised words right after a
+rank or title ("Col-Gen Zakir Hasanov"); later surname-only mentions ("Hasanov")
+join the person they abbreviate. The name kept is the longest form the article gives,
+without titles, ranks or honorifics ("Prince", "Sir").
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ingest.gazetteer import PARTY_LABELS, RANK, RESOURCES, TITLE
+
+NAMES = json.loads((RESOURCES / "names.json").read_text(encoding="utf-8"))
+PARTICLES = frozenset(NAMES["particles"])
+SUFFIXES = frozenset(NAMES["suffixes"])
+GENERATIONAL = frozenset(NAMES["generational_suffixes"])
+NOT_NAMES = frozenset(NAMES["not_names"])
+HONORIFICS = frozenset(NAMES["honorifics"])
+INSTITUTION_WORDS = frozenset(NAMES["institution_words"])
+INTRODUCERS = frozenset(NAMES["introducers"])
+# NER labels that say a capitalised run is a thing, not a person.
+NOT_PEOPLE = frozenset({"ORG", "FAC", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART", "GPE", "LOC", "NORP"})
+MAX_NAME_TOKENS = 7
+# How far after a name an acronym of the person's title ("(CJCSC)") may stand.
+ACRONYM_WINDOW = 15
+
+
+@dataclass
+class Person:
+    words: list[str]
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def surname(self) -> str:
+        core = [w for w in self.words if w not in SUFFIXES]
+        return core[-1] if core else self.words[-1]
+
+
+def _is_name_token(token: Token) -> bool:
+    text = token.text
+    if text in SUFFIXES:
+        return True
+    if (
+        text in NOT_NAMES
+        or text in HONORIFICS
+        or token.ent_type_ in PARTY_LABELS
+        or token.ent_type_ in (RANK, TITLE)
+    ):
+        return False
+    return text[:1].isupper() and not token.like_num and not token.is_punct and not any(c.isdigit() for c in text)
+
+
+def _is_hyphen_join(doc: Doc, i: int) -> bool:
+    """A hyphen inside one name: "Kosiniak-Kamysz", "Gyu-back"."""
+    return (
+        doc[i].text == "-"
+        and i > 0
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and i + 1 < len(doc)
+        and doc[i + 1].is_alpha
+    )
+
+
+def _name_end(doc: Doc, start: int, limit: int) -> int:
+    """End of the name that starts at `start`: name words, inner particles and hyphens."""
+    end = start
+    while end < min(limit, start + MAX_NAME_TOKENS):
+        token = doc[end]
+        if _is_name_token(token):
+            end += 1
+        elif _is_hyphen_join(doc, end):
+            end += 2
+        elif (
+            token.lower_ in PARTICLES and end + 1 < len(doc) and _is_name_token(doc[end + 1]) and end > start
+        ) or (token.text == "." and end > start and len(doc[end - 1].text) == 1):
+            end += 1
+        else:
+            break
+    return end
+
+
+def _trim(span: Span) -> tuple[int, int] | None:
+    """The name inside a PERSON entity: no leading titles, honorifics or lower-case words."""
+    doc = span.doc
+    start = span.start
+    while start < span.end and not (_is_name_token(doc[start]) and doc[start].text not in SUFFIXES):
+        start += 1
+    end = _name_end(doc, start, span.end + 1) if start < span.end else start
+    return (start, end) if end > start else None
+
+
+def _run_after(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The capitalised words starting at token i (after a comma or honorifics), read as a name."""
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    while i < len(doc) and doc[i].text in HONORIFICS:
+        i += 1
+    if i >= len(doc) or not _is_name_token(doc[i]) or doc[i].text in SUFFIXES:
+        return None
+    end = _name_end(doc, i, doc[i].sent.end)
+    # The small NER model often calls a foreign name an ORG or GPE; right after a title that is
+    # still a name, unless the entity began earlier ("the Mausoleum of Mohammed V").
+    if any(t.ent_type_ in NOT_PEOPLE and t.ent_iob_ == "I" for t in doc[i : i + 1]):
+        return None
+    return i, end
+
+
+def _plausible(span: Span) -> bool:
+    return not any(t.text in INSTITUTION_WORDS for t in span)
+
+
+def find_name_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges that hold a person's name, in document order."""
+    found: dict[int, tuple[int, int]] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and (span := _trim(ent)):
+            found[span[0]] = span
+    for i, token in enumerate(doc):
+        last_of_ent = i + 1 == len(doc) or doc[i + 1].ent_iob_ != "I"
+        ends_title = token.ent_type_ in (RANK, TITLE) and last_of_ent
+        ends_party = token.ent_type_ in PARTY_LABELS and last_of_ent
+        if not (ends_title or ends_party or token.lower_ in INTRODUCERS):
+            continue
+        span = _run_after(doc, i + 1)
+        # After a country name only a full name counts: "of Türkiye Hulusi Akar", not "Azerbaijan Army".
+        if span is None or (ends_party and span[1] - span[0] < 2):
+            continue
+        if not any(s <= span[0] < e for s, e in found.values()):
+            found[span[0]] = span
+    return sorted(s for s in set(found.values()) if _plausible(doc[s[0] : s[1]]))
+
+
+def group_people(doc: Doc, spans: list[tuple[int, int]]) -> list[Person]:
+    """One Person per individual: full names first, then single words attached to the latest match."""
+    people: list[Person] = []
+    singles: list[tuple[int, int]] = []
+    for start, end in spans:
+        words = doc[start:end].text.split()
+        # "Mohammed VI" is a full name; "Teodoro Jr." is a surname.
+        if len([w for w in words if w not in GENERATIONAL]) < 2:
+            singles.append((start, end))
+            continue
+        person = next((p for p in people if _same_person(p.words, words)), None)
+        if person is None:
+            people.append(Person(words, [(start, end)]))
+        else:
+            person.mentions.append((start, end))
+            if len(words) > len(person.words):
+                person.words = words
+    by_surname: dict[str, list[Person]] = defaultdict(list)
+    for person in people:
+        by_surname[person.surname].append(person)
+    taken = {i for p in people for s, e in p.mentions for i in range(s, e)}
+    candidates = list(singles)
+    for i, token in enumerate(doc):
+        if i in taken or token.text not in by_surname or not _is_name_token(token):
+            continue
+        if token.ent_type_ in NOT_PEOPLE and _ent_length(doc, i) > 1:
+            continue
+        candidates.append((i, i + 1))
+    for start, end in sorted(set(candidates)):
+        word = doc[start:end].text
+        if word not in by_surname or any(start < e and s < end for p in people for s, e in p.mentions):
+            continue
+        # An ambiguous surname ("Aliyev") means the person of that name named most recently.
+        person = max(
+            by_surname[word], key=lambda p: max((s for s, _ in p.mentions if s <= start), default=-1)
+        )
+        person.mentions.append((start, end))
+    _add_acronym_mentions(doc, people)
+    for person in people:
+        person.mentions.sort()
+    return people
+
+
+def _add_acronym_mentions(doc: Doc, people: list[Person]) -> None:
+    """'General X, Chairman Joint Chiefs of Staff Committee (CJCSC), ...': later 'the CJCSC' is X."""
+    taken = {i for p in people for s, e in p.mentions for i in range(s, e)}
+    for person in people:
+        start, end = person.mentions[0]
+        window = doc[end : min(end + ACRONYM_WINDOW, doc[start].sent.end)]
+        for token in window:
+            acronym = token.text
+            if not (
+                token.i + 1 < len(doc)
+                and doc[token.i - 1].text == "("
+                and doc[token.i + 1].text == ")"
+                and acronym.isupper()
+                and 2 <= len(acronym) <= 6
+                and not token.ent_type_
+            ):
+                continue
+            for other in doc[token.i + 2 :]:
+                if other.text == acronym and other.i not in taken:
+                    person.mentions.append((other.i, other.i + 1))
+            break
+
+
+def _ent_length(doc: Doc, i: int) -> int:
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end - start
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Two written forms of one name: one extends the other from the same first word."""
+    a = [w for w in a if w not in SUFFIXES]
+    b = [w for w in b if w not in SUFFIXES]
+    short, long = sorted((a, b), key=len)
+    return long[: len(short)] == short or (short[0] == long[0] and short[-1] == long[-1])
+
+
+@Language.factory("milgraph_people")
+def make_people_finder(nlp: Language, name: str) -> PeopleFinder:
+    return PeopleFinder()
+
+
+class PeopleFinder:
+    """Set `doc._.people`: [{"name", "mentions": [[start, end], ...], "evidence"}] in order of introduction."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        people = group_people(doc, find_name_spans(doc))
+        doc._.people = [
+            {"name": p.name, "mentions": [list(m) for m in p.mentions], "evidence": _sentence(doc, p)}
+            for p in people
+        ]
+        return doc
+
+
+def _sentence(doc: Doc, person: Person) -> list[int]:
+    sent = doc[person.mentions[0][0]].sent
+    return [sent.start_char, sent.end_char]

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from ingest.records import PartialDate
+
+
+def meetings(record) -> list[tuple]:
+    return [
+        (m.kind, [p.code for p in m.parties], m.participants, m.date and m.date.lexical, m.place)
+        for m in record.meetings
+    ]
+
+
+def test_met_with_counterpart_in_a_city_on_a_weekday(extract) -> None:
+    record = extract(
+        "Hungarian Defence Minister Peter Novak met with his Estonian counterpart Mart Kask "
+        "in Budapest on Monday."
+    )
+    assert meetings(record) == [
+        ("meeting", ["EST", "HUN"], ["Peter Novak", "Mart Kask"], "2023-05-15", "Budapest")
+    ]
+    assert record.meetings[0].evidence.start == 0
+
+
+def test_received_in_a_background_paragraph_has_no_date(extract) -> None:
+    record = extract(
+        "Earlier, Peruvian Defence Minister Carlos Ramos received Mexican Ambassador Luis Ortega."
+    )
+    assert meetings(record) == [("meeting", ["MEX", "PER"], ["Carlos Ramos", "Luis Ortega"], None, None)]
+
+
+def test_telephone_conversation_is_a_call(extract) -> None:
+    record = extract(
+        "Greek Prime Minister Nikos Papadakis held a telephone conversation with "
+        "Chilean President Diego Rojas yesterday."
+    )
+    assert meetings(record) == [
+        ("call", ["CHL", "GRC"], ["Nikos Papadakis", "Diego Rojas"], "2023-05-16", None)
+    ]
+
+
+def test_announced_visit_is_not_a_meeting(extract) -> None:
+    record = extract(
+        "Slovak Foreign Minister Juraj Horvath is expected to visit Portugal next week. "
+        "He will meet Portuguese Foreign Minister Rui Costa."
+    )
+    assert record.meetings == []
+    assert {p.name for p in record.people} == {"Juraj Horvath", "Rui Costa"}
+
+
+def test_visited_a_country_and_met(extract) -> None:
+    record = extract(
+        "Swedish Defence Minister Tomas Berg visited Norway and met with "
+        "Norwegian Defence Minister Lars Haugen."
+    )
+    assert meetings(record) == [
+        ("meeting", ["NOR", "SWE"], ["Tomas Berg", "Lars Haugen"], "2023-05-17", "Norway")
+    ]
+
+
+def test_signed_agreement_with_quoted_title(extract) -> None:
+    record = extract(
+        "Canadian Defence Minister Paul Martin and his Danish counterpart Jens Larsen signed the "
+        '"Agreement on Military Education Cooperation" in Ottawa on April 12.'
+    )
+    [agreement] = record.agreements
+    assert agreement.title == "Agreement on Military Education Cooperation"
+    assert [p.code for p in agreement.parties] == ["CAN", "DNK"]
+    assert agreement.signatories == ["Paul Martin", "Jens Larsen"]
+    assert agreement.date == PartialDate(2023, 4, 12)
+
+
+def test_unquoted_agreement_title_is_the_noun_phrase(extract) -> None:
+    record = extract(
+        "Polish Defence Minister Adam Nowak and Czech Defence Minister Jan Dvorak "
+        "signed a military cooperation plan for 2024 on Tuesday."
+    )
+    [agreement] = record.agreements
+    assert agreement.title == "military cooperation plan for 2024"
+    assert agreement.date == PartialDate(2023, 5, 16)

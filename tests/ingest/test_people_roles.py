@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+
+def people(record) -> dict[str, tuple]:
+    return {
+        p.name: (p.party.code if p.party else None, [r.role for r in p.roles], p.rank) for p in record.people
+    }
+
+
+def test_titles_and_ranks_are_stripped_and_surnames_resolved(extract) -> None:
+    record = extract(
+        "Hungarian Defence Minister Major General Peter Novak met his Estonian counterpart Mart Kask. "
+        "Novak thanked Kask for the visit."
+    )
+    assert people(record) == {
+        "Peter Novak": ("HUN", ["defence-minister"], "Major General"),
+        "Mart Kask": ("EST", ["defence-minister"], None),
+    }
+    assert record.people[0].roles[0].title == "Defence Minister"
+    assert "Peter Novak" in record.people[0].evidence.sentence
+
+
+def test_double_title_gives_two_roles(extract) -> None:
+    record = extract(
+        "Deputy Defence Minister of Ukraine – Chief of the General Staff, "
+        "Colonel General Ivan Petrenko spoke at the forum."
+    )
+    party, roles, rank = people(record)["Ivan Petrenko"]
+    assert party == "UKR" and rank == "Colonel General"
+    assert sorted(roles) == ["chief-of-general-staff", "deputy-defence-minister"]
+
+
+def test_appositive_title_after_the_name(extract) -> None:
+    record = extract("Lt-Gen Tomas Berg, the Swedish Chief of Defence, opened the exercise.")
+    assert people(record)["Tomas Berg"] == ("SWE", ["chief-of-general-staff"], "Lieutenant General")
+
+
+def test_head_of_an_organisation_is_an_official(extract) -> None:
+    record = extract("NATO Secretary General Paul Olsen addressed the summit.")
+    assert people(record)["Paul Olsen"] == ("NATO", ["official"], None)

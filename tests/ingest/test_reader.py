@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ingest.reader import ReadError, read_articles
+from ingest.records import Article, PartialDate
+
+
+def read(*paths: Path, **kwargs) -> list[Article | ReadError]:
+    return list(read_articles(paths, **kwargs))
+
+
+def test_txt_header_gives_date_and_source_and_drops_noise(tmp_path: Path) -> None:
+    path = tmp_path / "a1.txt"
+    path.write_text(
+        " date 2021-03-04 By Example Wire\n\n---\nFirst paragraph here.\n\n+ ↺ − 16 px\nSecond one.\n"
+    )
+    [article] = read(path)
+    assert article.id == "a1"
+    assert article.published == PartialDate(2021, 3, 4)
+    assert article.source == "Example Wire"
+    assert article.text == "First paragraph here.\n\nSecond one."
+
+
+def test_txt_header_with_widget_noise_and_without_date(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text(" date 2020-02-02 + ↺ − 16 px\n\nBody text.\n")
+    (tmp_path / "c.txt").write_text("By Some Agency\n\nOther body.\n")
+    first, second = read(tmp_path)
+    assert (first.published, first.source, first.text) == (PartialDate(2020, 2, 2), None, "Body text.")
+    assert (second.published, second.source, second.text) == (None, "Some Agency", "Other body.")
+
+
+def test_jsonl_broken_line_is_reported_and_the_rest_read(tmp_path: Path) -> None:
+    path = tmp_path / "batch.jsonl"
+    good = {
+        "id": "x1",
+        "text": "Some text.",
+        "published": "2022-01-05",
+        "source": "Wire",
+        "url": "https://e.org/1",
+    }
+    path.write_text(json.dumps(good) + "\n{not json\n" + json.dumps({"id": "x2", "text": "More."}) + "\n")
+    first, error, second = read(path)
+    assert first.id == "x1" and first.published == PartialDate(2022, 1, 5) and first.url == "https://e.org/1"
+    assert isinstance(error, ReadError) and error.line == 2
+    assert str(error).startswith(f"{path}:2: not valid JSON")
+    assert second.id == "x2" and second.published is None
+
+
+def test_jsonl_missing_text_names_the_field(tmp_path: Path) -> None:
+    path = tmp_path / "batch.jsonl"
+    path.write_text(json.dumps({"id": "x1"}) + "\n")
+    [error] = read(path)
+    assert error.line == 1 and "'text'" in error.reason
+
+
+def test_bad_files_each_give_a_clear_reason(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(b"abc\x00def")
+    (tmp_path / "latin.txt").write_bytes("caf\xe9 au lait".encode("latin-1"))
+    errors = {Path(e.path).name: e.reason for e in read(tmp_path)}
+    assert errors["empty.txt"] == "file is empty"
+    assert errors["binary.txt"].startswith("binary file (NUL byte at byte 3)")
+    assert errors["latin.txt"] == "not valid UTF-8 (byte 0xe9 at byte 3)"
+
+
+def test_a_50_mb_file_is_rejected_by_its_size(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    [error] = read(path)
+    assert error.reason == "file is 52,428,800 bytes, over the limit of 5,242,880 bytes"
+
+
+def test_missing_path_and_unknown_extension(tmp_path: Path) -> None:
+    other = tmp_path / "notes.md"
+    other.write_text("hello")
+    missing, unknown = read(tmp_path / "nope.txt", other)
+    assert missing.reason == "no such file or folder"
+    assert unknown.reason == "unknown file type '.md'; expected .txt or .jsonl"
+
+
+def test_folders_are_read_recursively_in_sorted_order(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("Beta text.")
+    (tmp_path / "a.txt").write_text("Alpha text.")
+    (tmp_path / "ignored.md").write_text("Not an article.")
+    assert [a.id for a in read(tmp_path)] == ["a", "b"]
