@@ -7,6 +7,7 @@ environment variables, then the defaults below.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from platformdirs import user_data_dir
 from pydantic import Field, SecretStr, field_validator
@@ -34,6 +35,10 @@ class Settings(BaseSettings):
     store_password: SecretStr | None = None
     store_timeout: float = Field(
         30.0, gt=0, description="remote store: seconds before a request is abandoned"
+    )
+    store_union_default_graph: Literal["parameter", "server", "explicit"] = Field(
+        "parameter",
+        description="remote store: how queries see the union of article graphs (see docs/scaling.md)",
     )
 
     host: str = "127.0.0.1"
@@ -63,4 +68,5 @@ class Settings(BaseSettings):
             "username": self.store_username,
             "password": self.store_password.get_secret_value() if self.store_password else None,
             "timeout": self.store_timeout,
+            "union_default_graph": self.store_union_default_graph,
         }

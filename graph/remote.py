@@ -1,10 +1,11 @@
 """A store on any SPARQL 1.1 server, reached through the W3C protocols alone.
 
-Queries go over the SPARQL 1.1 Protocol and writes over SPARQL 1.1 Update, both
-as URL-encoded POSTs so that long queries and dataset parameters never meet a
-URL length limit. Each `replace_graphs` or `remove_graphs` batch is ONE update
-request: servers run one request as one transaction, so a failed batch leaves
-every graph as it was. See docs/scaling.md for the choice of union default graph.
+Queries go over the SPARQL 1.1 Protocol as URL-encoded POSTs, so that long
+queries and dataset parameters never meet a URL length limit; writes go over
+SPARQL 1.1 Update, POSTed directly. Each `replace_graphs` or `remove_graphs`
+batch is ONE update request: servers run one request as one transaction, so a
+failed batch leaves every graph as it was. See docs/scaling.md for the choice
+of union default graph, the retry policy and the measured rates.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from itertools import islice
-from typing import Any, Literal
+from typing import Literal
 
 import httpx
 import pyoxigraph as ox
@@ -252,7 +253,7 @@ class RemoteStore:
     ) -> httpx.Response:
         """Send a query; `dataset` None means "over the union graph", a list is sent as is."""
         params = [("query", query), *(self._union_dataset(query) if dataset is None else dataset)]
-        request = self._post(self.query_endpoint, accept, timeout, data=_multi(params))
+        request = self._post(self.query_endpoint, accept, timeout, form=_multi(params))
         return self._send(request, what=what, idempotent=True)
 
     def _union_dataset(self, query: str) -> list[tuple[str, str]]:
@@ -270,13 +271,7 @@ class RemoteStore:
     def _update(self, update: str, *, what: str, idempotent: bool, timeout: float | None = None) -> None:
         # Sent as the body itself (`application/sparql-update`): URL-encoding a batch of
         # articles as a form field costs more client time than the server takes to store it.
-        request = self._post(
-            self.update_endpoint,
-            "*/*",
-            timeout,
-            content=update.encode(),
-            headers={"Content-Type": "application/sparql-update; charset=utf-8"},
-        )
+        request = self._post(self.update_endpoint, "*/*", timeout, sparql_update=update)
         response = self._send(
             request,
             what=what,
@@ -287,12 +282,26 @@ class RemoteStore:
         )
         response.close()
 
-    def _post(self, endpoint: str, accept: str, timeout: float | None, **content: Any) -> httpx.Request:
+    def _post(
+        self,
+        endpoint: str,
+        accept: str,
+        timeout: float | None,
+        *,
+        form: dict[str, list[str]] | None = None,
+        sparql_update: str | None = None,
+    ) -> httpx.Request:
         if self._client.is_closed:
             raise StoreError(f"the store at {self.location} is closed")
-        headers = {"Accept": accept, **content.pop("headers", {})}
         limit = timeout if timeout is not None else self.timeout
-        return self._client.build_request("POST", endpoint, headers=headers, timeout=limit, **content)
+        if sparql_update is not None:
+            headers = {"Accept": accept, "Content-Type": "application/sparql-update; charset=utf-8"}
+            return self._client.build_request(
+                "POST", endpoint, content=sparql_update.encode(), headers=headers, timeout=limit
+            )
+        return self._client.build_request(
+            "POST", endpoint, data=form, headers={"Accept": accept}, timeout=limit
+        )
 
     def _send(
         self,

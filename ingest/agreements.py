@@ -26,6 +26,7 @@ from ingest.events import (
     sentence_says,
 )
 from ingest.meetings import is_planned
+from ingest.parties import article_pair
 
 QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"“«‘']([A-Z][^\"”»’]{6,300}?)[\"”»’'](?=[\s,.;:)]|$)")
 DROP_LEFT = frozenset({"DET", "NUM", "PRON", "PUNCT", "CCONJ", "ADP"})
@@ -50,7 +51,7 @@ def is_sign_trigger(token: Token) -> bool:
 
 
 def _documents(trigger: Token) -> list[Token]:
-    """The document nouns signed: objects, passive subjects, the noun a participle describes, and conjuncts."""
+    """The document nouns signed: objects, passive subjects, the noun a participle describes, conjuncts."""
     found = []
     if trigger.dep_ in ("acl", "relcl") and _is_document(trigger.head):
         found.append(trigger.head)
@@ -64,9 +65,9 @@ def _documents(trigger: Token) -> list[Token]:
     found = [t for t in found if _is_document(t)]
     for noun in list(found):
         for other in noun.subtree:
-            if other != noun and _is_document(other) and other.dep_ in ("conj", "appos", "pobj"):
-                if other.head.dep_ != "compound" and other.head.lower_ not in ("of", "under", "on"):
-                    found.append(other)
+            listed = other != noun and _is_document(other) and other.dep_ in ("conj", "appos", "pobj")
+            if listed and other.head.dep_ != "compound" and other.head.lower_ not in ("of", "under", "on"):
+                found.append(other)
     return list(dict.fromkeys(found))
 
 
@@ -121,6 +122,7 @@ def _parties_around(trigger: Token) -> list[str]:
 
 
 def _signatories(sent: Span, trigger: Token, index: dict[int, dict], meetings: list[dict]) -> list[dict]:
+    """The people who signed: named with the verb, or "the ministers" of the meeting just reported."""
     found = [p for t, p in people_in(sent, index) if governed_by(t, trigger)]
     # "X and Y discussed ... and signed a protocol": the subjects of the first verb signed too.
     if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
@@ -134,16 +136,17 @@ def _signatories(sent: Span, trigger: Token, index: dict[int, dict], meetings: l
         (subject.lemma_ in EVENTS["reference_nouns"] and subject.tag_ == "NNS")
         or subject.lower_ in EVENTS["plural_markers"]
     )
-    earlier = [m for m in meetings if m["evidence"][0] <= sent.start_char]
-    if plural and earlier:
+    if plural and (earlier := _meetings_before(meetings, sent.start_char)):
         names = set(earlier[-1]["participants"][:2])
         found += [p for p in (sent.doc._.people or []) if p["name"] in names]
     return list({p["name"]: p for p in found}.values())
 
 
 def find_agreements(doc: Doc) -> list[dict]:
+    """The agreements an article reports as signed, named ones preferred over descriptions."""
     index = mention_index(doc)
     meetings = doc._.meetings or []
+    sides = article_pair(doc)
     agreements: list[dict] = []
     for sent in doc.sents:
         for trigger in sent:
@@ -163,11 +166,8 @@ def find_agreements(doc: Doc) -> list[dict]:
             if documents and not titles:
                 _complete(agreements[-2:], signatories, date)
                 continue
-            parties = list(dict.fromkeys(p["party"] for p in signatories if p["party"]))
-            if len(parties) < 2:
-                parties += [c for c in _parties_around(trigger) if c not in parties]
-            if len(parties) < 2 and meetings:
-                parties += [c for c in meetings[-1]["parties"] if c not in parties]
+            earlier = _meetings_before(meetings, sent.start_char)
+            parties = _agreement_parties(trigger, signatories, earlier, sides)
             if len(parties) < 2:
                 continue
             for title in dict.fromkeys(titles):
@@ -185,7 +185,24 @@ def find_agreements(doc: Doc) -> list[dict]:
     return _settle(agreements, publication(doc))
 
 
+def _meetings_before(meetings: list[dict], at: int) -> list[dict]:
+    return [m for m in meetings if m["evidence"][0] <= at]
+
+
+def _agreement_parties(
+    trigger: Token, signatories: list[dict], earlier: list[dict], sides: list[str]
+) -> list[str]:
+    """The signatories' parties, else those named around the signing, else the last meeting's, else
+    the article's two sides ("The previous plan was signed in March 2017")."""
+    parties = list(dict.fromkeys(p["party"] for p in signatories if p["party"]))
+    for fallback in (_parties_around(trigger), earlier[-1]["parties"] if earlier else [], sides):
+        if len(parties) < 2:
+            parties += [c for c in fallback if c not in parties]
+    return parties
+
+
 def _complete(agreements: list[dict], signatories: list[dict], date: str | None) -> None:
+    """'The document was signed on Monday by X and Y': more about the agreements just found."""
     for agreement in agreements:
         agreement["signatories"] += [
             p["name"] for p in signatories if p["name"] not in agreement["signatories"]

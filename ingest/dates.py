@@ -40,12 +40,18 @@ RELATIVE_YEAR = re.compile(
 RELATIVE_MONTH = re.compile(r"^(?:(?:earlier|later)\s+)?(?P<which>last|this|past)\s+month$", re.I)
 # Spans like "2026-2030" or "44-day" are durations or ranges, never the date of an event.
 NOT_A_DATE = re.compile(r"\d{4}\s*[-–]\s*\d{2,4}|\bdays?\b|\bweeks?\b|\byears?\s+ago\b|\bdecades?\b", re.I)
+# "from June 18 to 22", "between 3 and 5 May": a span of days, not one date.
+RANGE = re.compile(
+    r"^(?:from|between)\b|\d\s+(?:to|until|and)\s+\d|(?<![\d-])\d{1,2}\s*[-–]\s*\d{1,2}(?![\d-])", re.I
+)
 
 
 def parse_date(text: str, published: PartialDate | None) -> PartialDate | None:
     """The date an expression denotes, as precisely as the text and the publication date allow."""
     text = " ".join(text.split()).strip(" ,.")
     low = text.lower()
+    if RANGE.search(text):
+        return None
     ref = _as_date(published)
     for pattern in ABSOLUTE:
         if m := pattern.search(text):

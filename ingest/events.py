@@ -14,8 +14,9 @@ EVENTS = json.loads((RESOURCES / "events.json").read_text(encoding="utf-8"))
 CLAUSE_HEADS = frozenset({"VERB", "AUX"})
 # A wire-style dateline: "TEHRAN —", "STUTTGART, Germany —", "Berlin [Germany], February 28 (ANI):".
 DATELINE = re.compile(
-    r"^(?:(?P<caps>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:, [A-Z][a-z]+)?|(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
-    r" \[[^\]]+\](?:, [^:\n]{1,40}?)?)\s*[—–:-]\s"
+    r"^(?:(?P<caps>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:, [A-Z][a-z]+)?"
+    r"|(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?) \[[^\]]+\](?:, [^:\n]{1,40}?)?)"
+    r"\s*[—–:-]\s"
 )
 
 
@@ -46,6 +47,9 @@ def governed_by(token: Token, trigger: Token) -> bool:
             return False
         if node.dep_ in ("relcl", "advcl", "ccomp") and node.head != trigger:
             return False
+        # "handed him a message from King X": the sender did not take part.
+        if node.dep_ == "prep" and node.lower_ in EVENTS["absent_prepositions"]:
+            return False
         node = node.head
     return False
 
@@ -54,16 +58,20 @@ def parties_named(tokens: Span | list[Token]) -> list[str]:
     """Party codes of the states, demonyms and organisations among `tokens`, in order."""
     codes: list[str] = []
     for token in tokens:
-        if token.ent_type_ in (STATE, DEMONYM, ORGANISATION) and token.ent_iob_ == "B" and token.ent_id_:
-            if token.ent_id_ not in codes:
-                codes.append(token.ent_id_)
+        party = token.ent_type_ in (STATE, DEMONYM, ORGANISATION) and token.ent_iob_ == "B"
+        if party and token.ent_id_ and token.ent_id_ not in codes:
+            codes.append(token.ent_id_)
     return codes
 
 
 def date_in(sent: Span) -> str | None:
     """The lexical form of the first resolvable date in the sentence."""
     dates = sent.doc._.dates or {}
+    # "Berlin [Germany], February 28 (ANI): ..." dates the story, not the event.
+    skip_before = dateline_end(sent.doc)
     for ent in sent.ents:
+        if ent.start_char < skip_before:
+            continue
         # "a plan for 2025", "valid until 2030": a period of validity, not when something happened.
         if ent.start > 0 and sent.doc[ent.start - 1].lower_ in EVENTS["period_prepositions"]:
             continue
@@ -91,7 +99,9 @@ def place_in(sent: Span) -> str | None:
         if token.ent_type_ == STATE and token.ent_iob_ == "B" and token.i > 0:
             before = token.doc[token.i - 1]
             visited = before.lemma_ in EVENTS["visit_words"] or (
-                before.lower_ == "to" and token.i > 1 and token.doc[token.i - 2].lemma_ in EVENTS["visit_words"]
+                before.lower_ == "to"
+                and token.i > 1
+                and token.doc[token.i - 2].lemma_ in EVENTS["visit_words"]
             )
             # "took place in Georgia", but not "the attaché in Azerbaijan".
             happened_in = before.lower_ == "in" and before.head.pos_ in ("VERB", "AUX")
@@ -107,10 +117,27 @@ def _ent_text(token: Token) -> str:
     return token.doc[token.i : end].text
 
 
+def dateline_end(doc: Doc) -> int:
+    """Character offset where the dateline ends (0 without one)."""
+    m = DATELINE.match(doc.text)
+    return m.end() if m else 0
+
+
 def dateline(doc: Doc) -> str | None:
     """The city a wire story is datelined from, if it opens with one."""
     if m := DATELINE.match(doc.text):
         return (m["caps"] or m["city"]).title() if m["caps"] else m["city"]
+    return None
+
+
+def lead_date(doc: Doc) -> str | None:
+    """Without a publication date, the news is dated by the first date of the opening paragraph."""
+    opening_end = doc.text.find("\n\n") if "\n\n" in doc.text else len(doc.text)
+    for sent in doc.sents:
+        if sent.start_char >= opening_end:
+            break
+        if date := date_in(sent):
+            return date
     return None
 
 

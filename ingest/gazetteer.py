@@ -9,6 +9,7 @@ into a person's name.
 from __future__ import annotations
 
 import csv
+import json
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -53,6 +54,18 @@ class Gazetteer:
             if wanted == full or wanted in variants:
                 return full
         return None
+
+    def state_named(self, name: str) -> str | None:
+        """The state a name or alternative name denotes ("Türkiye" -> TUR)."""
+        folded = name.casefold()
+        return next(
+            (
+                code
+                for code, names in self.party_names.items()
+                if self.parties[code].kind == "state" and folded in (n.casefold() for n in names)
+            ),
+            None,
+        )
 
     def capital_of(self, city: str) -> str | None:
         """The state whose capital the city is ("Tehran" -> IRN)."""
@@ -138,7 +151,25 @@ def entity_patterns(nlp: Language, gazetteer: Gazetteer) -> list[dict]:
         patterns += [{"label": RANK, "pattern": exact(form), "id": full} for form in [full, *variants]]
     for title, role in gazetteer.titles.items():
         patterns.append({"label": TITLE, "pattern": caseless(title), "id": role})
+    patterns += [{"label": TITLE, **pattern} for pattern in title_patterns()]
     return patterns
+
+
+def title_patterns() -> list[dict]:
+    """Token patterns for open-ended titles ("Chief of the International Military Cooperation Department")."""
+    path = RESOURCES / "title_patterns.jsonl"
+    found = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise GazetteerError(f"{path}:{number}: not valid JSON ({err.msg})") from None
+        if item.get("role") not in ROLES or not isinstance(item.get("pattern"), list):
+            raise GazetteerError(f"{path}:{number}: needs a known 'role' and a token 'pattern' list")
+        found.append({"pattern": item["pattern"], "id": item["role"]})
+    return found
 
 
 @Language.factory("milgraph_gazetteer")

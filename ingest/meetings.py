@@ -7,7 +7,8 @@ encounters ("is expected to visit", "will meet") are not meetings.
 
 from __future__ import annotations
 
-from collections import Counter
+import re
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -17,6 +18,7 @@ from ingest.events import (
     date_in,
     dateline,
     governed_by,
+    lead_date,
     mention_index,
     parties_named,
     people_in,
@@ -24,8 +26,16 @@ from ingest.events import (
     publication,
     sentence_says,
 )
-from ingest.gazetteer import PARTY_LABELS, load_gazetteer
+from ingest.parties import article_pair, sentence_parties, settle_sides
 from ingest.records import PartialDate
+from ingest.references import (
+    bare_pair,
+    clause_subjects,
+    described_people,
+    is_anaphoric,
+    is_plural_reference,
+    pronoun_partner,
+)
 
 # How many sentences after a reported meeting "The meeting was also attended by ..." may still refer to it.
 MAX_FOLLOW_UP = 8
@@ -33,9 +43,9 @@ MAX_FOLLOW_UP = 8
 
 def is_trigger(token: Token) -> bool:
     """Meeting words: met, received, held talks, a telephone conversation; 'signed ... with' a person."""
-    if token.pos_ == "VERB" and token.lemma_ in EVENTS["joint_verbs"]:
-        if _plural_reference(token) or _with_someone(token):
-            return True
+    joint = token.pos_ == "VERB" and token.lemma_ in EVENTS["joint_verbs"]
+    if joint and (is_plural_reference(token) or _with_someone(token)):
+        return True
     if token.pos_ == "VERB" and token.lemma_ in EVENTS["speech_verbs"]:
         return _with_someone(token)
     if token.pos_ == "VERB" and token.lemma_ in EVENTS["meeting_verbs"]:
@@ -43,7 +53,9 @@ def is_trigger(token: Token) -> bool:
             objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
             if token.dep_ == "relcl":
                 objects.append(token.head)
-            return any(t.lower_ in EVENTS["hold_objects"] or t.lemma_ in EVENTS["hold_objects"] for t in objects)
+            return any(
+                t.lower_ in EVENTS["hold_objects"] or t.lemma_ in EVENTS["hold_objects"] for t in objects
+            )
         return True
     return token.pos_ == "NOUN" and token.lower_ in EVENTS["meeting_nouns"]
 
@@ -59,7 +71,10 @@ def _with_someone(token: Token) -> bool:
 
 
 def is_planned(token: Token) -> bool:
-    """True for an encounter announced rather than reported: 'will meet', 'is expected to visit'."""
+    """True for an encounter announced or denied rather than reported: 'will meet', 'is expected to
+    visit', 'no separate meeting was on the schedule'."""
+    if any(c.dep_ == "neg" or c.lower_ == "no" for c in token.children):
+        return True
     for node in [token, *token.ancestors]:
         if any(c.dep_ == "aux" and c.lower_ in EVENTS["future_auxiliaries"] for c in node.children):
             return True
@@ -80,49 +95,25 @@ def _participants(sent: Span, trigger: Token, index: dict[int, dict]) -> list[di
             )
         if attached and person not in found:
             found.append(person)
+    # The parser sometimes leaves "met with" without an object; the next person named is it.
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with" and not any(c.dep_ == "pobj" for c in prep.children):
+            following = [p for t, p in people_in(sent, index) if t.i > prep.i and p not in found]
+            found += following[:1]
+    # "General X, who was received in Beijing by Y": the person the relative clause is about.
+    if trigger.dep_ == "relcl" and trigger.head.i in index and index[trigger.head.i] not in found:
+        found.append(index[trigger.head.i])
     return found
 
 
-def _referenced(trigger: Token, people: list[dict], named: list[dict]) -> list[dict]:
-    """People referred to by description: 'the Russian minister' (party and office), 'the minister'
-    (office), 'his guest' (the main person of the other side)."""
-    found: list[dict] = []
-    sides = {p["party"] for p in named if p["party"]}
-    named_at = {i for person in people for _, end in person["mentions"] for i in [end - 1]}
-    for token in trigger.subtree:
-        if token.lemma_ not in EVENTS["reference_nouns"] or token.pos_ != "NOUN":
-            continue
-        # "his counterpart, General X" is already X; "the minister, who told the Uzbek leader" is another clause.
-        if any(t.i in named_at for t in token.subtree) or not governed_by(token, trigger):
-            continue
-        codes = parties_named(list(token.lefts))
-        lefts = {t.lower_ for t in token.lefts}
-        if codes:
-            matches = [p for code in codes for p in people if p["party"] == code and p["roles"]]
-        elif token.lemma_ in EVENTS["other_side_nouns"] and lefts & set(EVENTS["person_possessives"]) and sides:
-            matches = [p for p in people if p["roles"] and p["party"] and p["party"] not in sides]
-        elif "the" in lefts and token.tag_ == "NN":
-            matches = [p for p in people if any(token.lemma_ in title.lower() for _, title in p["roles"])]
-        else:
-            matches = []
-        person = next((p for p in matches if p not in found), None)
-        if person:
-            found.append(person)
-    return found
-
-
-def _pronoun_partner(trigger: Token, participants: list[dict], index: dict[int, dict]) -> dict | None:
-    """'Pistorius welcomed him', 'his meeting with X': the person named last before the pronoun."""
-    pronouns = [t for t in trigger.subtree if t.lower_ in EVENTS["person_pronouns"] and governed_by(t, trigger)]
-    if not pronouns:
-        return None
-    before = [p for i, p in sorted(index.items()) if i < pronouns[0].i and p not in participants]
-    return before[-1] if before else None
-
-
-def _is_anaphoric(trigger: Token) -> bool:
-    """'The meeting, also attended by X, ...': a definite meeting noun points back to the last report."""
-    return trigger.pos_ == "NOUN" and any(c.lower_ in EVENTS["definite_determiners"] for c in trigger.lefts)
+def _joint_subjects(trigger: Token, index: dict[int, dict]) -> list[dict]:
+    """'X and Y discussed ...': two or more named subjects of a joint verb are a meeting."""
+    if trigger.pos_ != "VERB" or trigger.lemma_ not in EVENTS["joint_verbs"]:
+        return []
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "agent")]
+    found = [index[t.i] for s in subjects for t in s.subtree if t.i in index]
+    unique = list({id(p): p for p in found}.values())
+    return unique if len(unique) >= 2 else []
 
 
 def _kind(sent: Span, trigger: Token) -> str:
@@ -142,11 +133,11 @@ def _date(sent: Span, previous: str | None) -> tuple[str | None, bool]:
         return previous, True
     if sentence_says(sent, "vague_past"):
         return None, True
-    return publication(sent.doc), False
+    return publication(sent.doc) or lead_date(sent.doc), False
 
 
 def _is_setting(sent: Span) -> bool:
-    """'At the meeting, ...', 'During the talks, ...': the sentence goes on about an encounter just reported."""
+    """'At the meeting, ...', 'During the talks, ...': more about the encounter just reported."""
     return any(
         t.pos_ == "NOUN"
         and t.lower_ in EVENTS["meeting_nouns"]
@@ -155,161 +146,143 @@ def _is_setting(sent: Span) -> bool:
     )
 
 
-def _joint_subjects(trigger: Token, index: dict[int, dict]) -> list[dict]:
-    """'X and Y discussed ...': two or more named subjects of a joint verb are a meeting."""
-    if trigger.pos_ != "VERB" or trigger.lemma_ not in EVENTS["joint_verbs"]:
-        return []
-    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "agent")]
-    found = [index[t.i] for s in subjects for t in s.subtree if t.i in index]
-    unique = list({id(p): p for p in found}.values())
-    return unique if len(unique) >= 2 else []
+@dataclass
+class Candidate:
+    """A meeting as read so far; parties are settled once the whole article is read."""
+
+    kind: str
+    people: list[dict]
+    named: list[str]
+    others: list[str]
+    date: str | None
+    place: str | None
+    sentence: int
+    evidence: list[int]
+
+    def add(self, people: list[dict]) -> None:
+        _add(self.people, people)
 
 
-def _plural_reference(trigger: Token) -> bool:
-    """'The two ministers held talks', 'both sides discussed': the people of the last report met."""
-    for child in trigger.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "agent") and child.lemma_ in EVENTS["reference_nouns"]:
-            if child.tag_ == "NNS" or any(t.lower_ in EVENTS["plural_markers"] for t in child.lefts):
-                return True
-    return False
+def _add(found: list[dict], more: list[dict]) -> None:
+    found += [p for p in more if p not in found]
 
 
-def _parties(participants: list[dict], pair: list[str], others: list[str]) -> list[str]:
-    """Parties of the participants. Someone of unknown party facing one known side belongs to the other
-    side: the one other party the sentence names, else the other of the article's two sides. With no
-    side known, a title only one state uses ("Secretary of State") decides."""
-    gazetteer = load_gazetteer()
-    if not any(p["party"] for p in participants):
-        for person in participants:
-            titled = [gazetteer.title_state(title) for title in person.get("titles", [])]
-            if state := next((s for s in titled if s), None):
-                person["party"] = state
-                break
-    parties = list(dict.fromkeys(p["party"] for p in participants if p["party"]))
-    if len(parties) != 1:
-        return parties
-    named = list(dict.fromkeys(c for c in others if c != parties[0]))
-    if len(named) == 1:
-        other = named[0]
-    elif len(pair) == 2 and parties[0] in pair:
-        other = pair[1] if parties[0] == pair[0] else pair[0]
-    else:
-        return parties
-    for person in participants:
-        if person["party"] is None:
-            person["party"] = other
-            parties.append(other)
-            break
-    return parties
+class MeetingScan:
+    """One pass over an article's sentences, collecting meeting candidates in reading order."""
 
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.index = mention_index(doc)
+        self.people = doc._.people or []
+        self.pair = article_pair(doc)
+        self.candidates: list[Candidate] = []
+        # A meeting sentence naming no one ("The meeting took place in Georgia on 5 October") dates the next.
+        self.pending: tuple[int, str | None, str | None] | None = None
+        breaks = [m.start() for m in re.finditer(r"\n\n", doc.text)] + [len(doc.text)] * 2
+        self.opening_end, self.second_paragraph_end = breaks[0], breaks[1]
 
-def article_pair(doc: Doc) -> list[str]:
-    """The article's two sides: the parties its people represent, then the ones it mentions most."""
-    counts = Counter(
-        t.ent_id_ for t in doc if t.ent_type_ in PARTY_LABELS and t.ent_iob_ == "B" and t.ent_id_
-    )
-    for person in doc._.people or []:
-        if person["party"]:
-            counts[person["party"]] += 3
-    return [code for code, _ in counts.most_common(2)]
+    def run(self) -> list[dict]:
+        for number, sent in enumerate(self.doc.sents):
+            self._read(number, sent)
+        return merge_meetings([m for c in self.candidates if (m := self._settle(c))])
 
+    def _recent(self, number: int) -> bool:
+        return bool(self.candidates) and number - self.candidates[-1].sentence <= MAX_FOLLOW_UP
 
-def _sentence_parties(sent: Span) -> list[str]:
-    """Parties the sentence names, leaving out places ("in Cambodia")."""
-    return [
-        t.ent_id_
-        for t in sent
-        if t.ent_type_ in PARTY_LABELS
-        and t.ent_iob_ == "B"
-        and t.ent_id_
-        and not (t.i > 0 and t.doc[t.i - 1].lower_ in EVENTS["place_prepositions"])
-    ]
+    def _read(self, number: int, sent: Span) -> None:
+        found = self._encounter(sent)
+        if found is None:
+            if self._recent(number) and (sentence_says(sent, "attendance") or _is_setting(sent)):
+                self.candidates[-1].add(
+                    [p for t, p in people_in(sent, self.index) if governed_by(t, sent.root)]
+                )
+            elif any(is_trigger(t) and not is_planned(t) for t in sent) and (date := date_in(sent)):
+                self.pending = (number, date, place_in(sent))
+            return
+        trigger, participants, referring = found
+        if self._recent(number) and is_anaphoric(trigger) and not date_in(sent):
+            self.candidates[-1].add(participants)
+            return
+        if sentence_says(sent, "attendance"):
+            _add(participants, [p for _, p in people_in(sent, self.index)])
+        date, place = self._when_where(number, sent, referring)
+        candidate = Candidate(
+            kind=_kind(sent, trigger),
+            people=participants,
+            named=parties_named(list(trigger.subtree)),
+            others=sentence_parties(sent),
+            date=date,
+            place=place,
+            sentence=number,
+            evidence=[sent.start_char, sent.end_char],
+        )
+        self.candidates.append(candidate)
+        # Settle parties now, so that later sentences can refer to "the Pakistani general".
+        settle_sides(participants, self.pair, candidate.others, place)
 
-
-def find_meetings(doc: Doc) -> list[dict]:
-    index = mention_index(doc)
-    people = doc._.people or []
-    pair = article_pair(doc)
-    candidates: list[dict] = []
-    # A meeting sentence that names no one ("The meeting took place in Georgia on 5 October") dates the next one.
-    pending: tuple[int, str | None, str | None] | None = None
-    for number, sent in enumerate(doc.sents):
+    def _encounter(self, sent: Span) -> tuple[Token, list[dict], bool] | None:
+        """The meeting word of the sentence that reaches the most people, with them."""
         found = None
-        referring = False
         for trigger in sent:
-            participants = _joint_subjects(trigger, index)
+            referring = False
+            participants = _joint_subjects(trigger, self.index)
             if not participants:
                 if not is_trigger(trigger) or is_planned(trigger):
                     continue
-                participants = _participants(sent, trigger, index)
-                participants += [p for p in _referenced(trigger, people, participants) if p not in participants]
-                if _plural_reference(trigger) and candidates:
-                    participants += [p for p in candidates[-1]["people"] if p not in participants]
+                participants = _participants(sent, trigger, self.index)
+                _add(participants, described_people(trigger, self.people, participants))
+                _add(participants, clause_subjects(trigger, self.index))
+                if (pair := bare_pair(trigger, self.index)) is not None:
+                    _add(participants, pair)
+                elif is_plural_reference(trigger) and self.candidates:
+                    _add(participants, self.candidates[-1].people)
                     referring = True
-                if len(participants) == 1 and (partner := _pronoun_partner(trigger, participants, index)):
+                if len(participants) == 1 and (partner := pronoun_partner(trigger, participants, self.index)):
                     participants.append(partner)
-            # Several meeting words often describe one encounter; the one that reaches most people wins.
             if participants and (found is None or len(participants) > len(found[1])):
-                found = (trigger, participants)
-        if found is None:
-            recent = candidates and number - candidates[-1]["sentence"] <= MAX_FOLLOW_UP
-            if recent and (sentence_says(sent, "attendance") or _is_setting(sent)):
-                extra = [p for t, p in people_in(sent, index) if governed_by(t, sent.root)]
-                candidates[-1]["people"] += [p for p in extra if p not in candidates[-1]["people"]]
-            elif any(is_trigger(t) and not is_planned(t) for t in sent) and (date := date_in(sent)):
-                pending = (number, date, place_in(sent))
-            continue
-        trigger, participants = found
-        recent = candidates and number - candidates[-1]["sentence"] <= MAX_FOLLOW_UP
-        if recent and _is_anaphoric(trigger) and not date_in(sent):
-            candidates[-1]["people"] += [p for p in participants if p not in candidates[-1]["people"]]
-            continue
-        if sentence_says(sent, "attendance"):
-            participants += [p for _, p in people_in(sent, index) if p not in participants]
-        previous = candidates[-1]["date"] if candidates else publication(doc)
+                found = (trigger, participants, referring)
+        return found
+
+    def _when_where(self, number: int, sent: Span, referring: bool) -> tuple[str | None, str | None]:
+        previous = self.candidates[-1].date if self.candidates else publication(self.doc)
         date, explicit = _date(sent, previous)
         place = place_in(sent)
-        if not explicit and pending and pending[0] == number - 1:
-            date, place = pending[1], place or pending[2]
-        elif not explicit and referring:
+        if explicit:
+            return date, place
+        if self.pending and self.pending[0] == number - 1:
+            return self.pending[1], place or self.pending[2]
+        if referring:
             # "During the meeting, the sides discussed ...": the encounter just reported, on its date.
-            date, place = previous, place or candidates[-1]["place"]
-        candidates.append(
-            {
-                "kind": _kind(sent, trigger),
-                "people": participants,
-                "named": parties_named(list(trigger.subtree)),
-                "others": _sentence_parties(sent),
-                "date": date,
-                "place": place,
-                "sentence": number,
-                "evidence": [sent.start_char, sent.end_char],
-            }
-        )
-    # A meeting reported in the opening paragraph without a place happened where the story is datelined.
-    opening_end = doc.text.find("\n\n") if "\n\n" in doc.text else len(doc.text)
-    city = dateline(doc)
-    meetings = []
-    for candidate in candidates:
-        if candidate["place"] is None and city and candidate["evidence"][0] < opening_end:
-            candidate["place"] = city
-        parties = _parties(candidate["people"], pair, candidate["others"])
+            return previous, place or self.candidates[-1].place
+        if sent.start_char < self.second_paragraph_end and (lead := lead_date(self.doc)):
+            # The first paragraphs tell the news of the lead: "... on Wednesday signed ...".
+            return lead, place
+        return date, place
+
+    def _settle(self, candidate: Candidate) -> dict | None:
+        """The meeting as a record, if two parties met."""
+        # A meeting in the opening paragraph without a place happened where the story is datelined.
+        if candidate.place is None and candidate.evidence[0] < self.opening_end:
+            candidate.place = dateline(self.doc)
+        parties = settle_sides(candidate.people, self.pair, candidate.others, candidate.place)
         if len(parties) < 2:
             # Only the article's two sides: other countries in the clause are usually just topics.
-            parties += [c for c in candidate["named"] if c not in parties and c in pair]
+            parties += [c for c in candidate.named if c not in parties and c in self.pair]
         if len(parties) < 2:
-            continue
-        meetings.append(
-            {
-                "kind": candidate["kind"],
-                "parties": sorted(parties),
-                "participants": [p["name"] for p in candidate["people"]],
-                "date": candidate["date"],
-                "place": candidate["place"],
-                "evidence": candidate["evidence"],
-            }
-        )
-    return merge_meetings(meetings)
+            return None
+        return {
+            "kind": candidate.kind,
+            "parties": sorted(parties),
+            "participants": [p["name"] for p in candidate.people],
+            "date": candidate.date,
+            "place": candidate.place,
+            "evidence": candidate.evidence,
+        }
+
+
+def find_meetings(doc: Doc) -> list[dict]:
+    """The meetings and calls an article reports, one per encounter."""
+    return MeetingScan(doc).run()
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -323,7 +296,7 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 
 def merge_meetings(meetings: list[dict]) -> list[dict]:
-    """One meeting per encounter: the same parties, a compatible date, and one set of people within the other."""
+    """One meeting per encounter: the same parties and date, one set of people within the other."""
     merged: list[dict] = []
     for meeting in meetings:
         same = next(
@@ -333,6 +306,7 @@ def merge_meetings(meetings: list[dict]) -> list[dict]:
                 if m["parties"] == meeting["parties"]
                 and m["kind"] == meeting["kind"]
                 and _compatible(m["date"], meeting["date"])
+                and (m["place"] is None or meeting["place"] is None or m["place"] == meeting["place"])
                 and (
                     set(m["participants"]) <= set(meeting["participants"])
                     or set(meeting["participants"]) <= set(m["participants"])

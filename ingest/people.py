@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ingest.gazetteer import PARTY_LABELS, RANK, RESOURCES, TITLE
+from ingest.tokens import ent_end, ent_start
 
 NAMES = json.loads((RESOURCES / "names.json").read_text(encoding="utf-8"))
 PARTICLES = frozenset(NAMES["particles"])
@@ -34,6 +35,8 @@ ACRONYM_WINDOW = 15
 
 @dataclass
 class Person:
+    """One individual: the words of the longest name form seen, and every mention's token range."""
+
     words: list[str]
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
@@ -58,7 +61,12 @@ def _is_name_token(token: Token) -> bool:
         or token.ent_type_ in (RANK, TITLE)
     ):
         return False
-    return text[:1].isupper() and not token.like_num and not token.is_punct and not any(c.isdigit() for c in text)
+    return (
+        text[:1].isupper()
+        and not token.like_num
+        and not token.is_punct
+        and not any(c.isdigit() for c in text)
+    )
 
 
 def _is_hyphen_join(doc: Doc, i: int) -> bool:
@@ -78,13 +86,17 @@ def _name_end(doc: Doc, start: int, limit: int) -> int:
     end = start
     while end < min(limit, start + MAX_NAME_TOKENS):
         token = doc[end]
-        if _is_name_token(token):
+        if _is_name_token(token) or (
+            end > start and token.text in HONORIFICS and end + 1 < len(doc) and _is_name_token(doc[end + 1])
+        ):
+            # Inside a name an honorific is a name word: "Hassan Sheikh Mohamud".
             end += 1
         elif _is_hyphen_join(doc, end):
             end += 2
         elif (
             token.lower_ in PARTICLES and end + 1 < len(doc) and _is_name_token(doc[end + 1]) and end > start
         ) or (token.text == "." and end > start and len(doc[end - 1].text) == 1):
+            # "Khalid bin Salman", and the initial of "Lloyd J. Austin" split from its dot.
             end += 1
         else:
             break
@@ -97,6 +109,7 @@ def _trim(span: Span) -> tuple[int, int] | None:
     start = span.start
     while start < span.end and not (_is_name_token(doc[start]) and doc[start].text not in SUFFIXES):
         start += 1
+    # One token past the entity: the NER often leaves a trailing "Jr." out.
     end = _name_end(doc, start, span.end + 1) if start < span.end else start
     return (start, end) if end > start else None
 
@@ -112,12 +125,13 @@ def _run_after(doc: Doc, i: int) -> tuple[int, int] | None:
     end = _name_end(doc, i, doc[i].sent.end)
     # The small NER model often calls a foreign name an ORG or GPE; right after a title that is
     # still a name, unless the entity began earlier ("the Mausoleum of Mohammed V").
-    if any(t.ent_type_ in NOT_PEOPLE and t.ent_iob_ == "I" for t in doc[i : i + 1]):
+    if doc[i].ent_type_ in NOT_PEOPLE and doc[i].ent_iob_ == "I":
         return None
     return i, end
 
 
 def _plausible(span: Span) -> bool:
+    """Not an institution that looks like a name ("Camp Lemonnier", "Transition Mission")."""
     return not any(t.text in INSTITUTION_WORDS for t in span)
 
 
@@ -143,7 +157,17 @@ def find_name_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def group_people(doc: Doc, spans: list[tuple[int, int]]) -> list[Person]:
-    """One Person per individual: full names first, then single words attached to the latest match."""
+    """One Person per individual: full names first, then the short forms that refer to them."""
+    people, singles = _full_names(doc, spans)
+    _attach_short_mentions(doc, people, singles)
+    _add_acronym_mentions(doc, people)
+    for person in people:
+        person.mentions.sort()
+    return people
+
+
+def _full_names(doc: Doc, spans: list[tuple[int, int]]) -> tuple[list[Person], list[tuple[int, int]]]:
+    """People from the names of two words or more, and the one-word names left over."""
     people: list[Person] = []
     singles: list[tuple[int, int]] = []
     for start, end in spans:
@@ -159,17 +183,28 @@ def group_people(doc: Doc, spans: list[tuple[int, int]]) -> list[Person]:
             person.mentions.append((start, end))
             if len(words) > len(person.words):
                 person.words = words
+    return people, singles
+
+
+def _attach_short_mentions(doc: Doc, people: list[Person], singles: list[tuple[int, int]]) -> None:
+    """Surname-only mentions ("Hasanov"), and first names after an honorific ("Prince Khalid")."""
     by_surname: dict[str, list[Person]] = defaultdict(list)
+    by_first: dict[str, list[Person]] = defaultdict(list)
     for person in people:
         by_surname[person.surname].append(person)
+        by_first[person.words[0]].append(person)
     taken = {i for p in people for s, e in p.mentions for i in range(s, e)}
     candidates = list(singles)
     for i, token in enumerate(doc):
-        if i in taken or token.text not in by_surname or not _is_name_token(token):
+        if i in taken:
             continue
-        if token.ent_type_ in NOT_PEOPLE and _ent_length(doc, i) > 1:
-            continue
-        candidates.append((i, i + 1))
+        honoured = _honoured(doc, i, by_first.get(token.text, []))
+        if honoured and not (i + 1 < len(doc) and _is_name_token(doc[i + 1])):
+            honoured.mentions.append((i, i + 1))
+            taken.add(i)
+        # A one-word ORG or GPE is often a misread surname; a longer entity is something else.
+        elif token.text in by_surname and _is_name_token(token) and not _inside_thing(token):
+            candidates.append((i, i + 1))
     for start, end in sorted(set(candidates)):
         word = doc[start:end].text
         if word not in by_surname or any(start < e and s < end for p in people for s, e in p.mentions):
@@ -179,10 +214,19 @@ def group_people(doc: Doc, spans: list[tuple[int, int]]) -> list[Person]:
             by_surname[word], key=lambda p: max((s for s, _ in p.mentions if s <= start), default=-1)
         )
         person.mentions.append((start, end))
-    _add_acronym_mentions(doc, people)
-    for person in people:
-        person.mentions.sort()
-    return people
+
+
+def _inside_thing(token: Token) -> bool:
+    return token.ent_type_ in NOT_PEOPLE and ent_end(token) - ent_start(token) > 1
+
+
+def _honoured(doc: Doc, i: int, candidates: list[Person]) -> Person | None:
+    """The one person whose first name follows the same honorific as token i ("Prince Khalid")."""
+    if i == 0 or doc[i - 1].text not in HONORIFICS:
+        return None
+    same = [p for p in candidates if any(s > 0 and doc[s - 1].text == doc[i - 1].text for s, _ in p.mentions)]
+    chosen = same if same else candidates
+    return chosen[0] if len(chosen) == 1 else None
 
 
 def _add_acronym_mentions(doc: Doc, people: list[Person]) -> None:
@@ -208,16 +252,6 @@ def _add_acronym_mentions(doc: Doc, people: list[Person]) -> None:
             break
 
 
-def _ent_length(doc: Doc, i: int) -> int:
-    start = i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return end - start
-
-
 def _same_person(a: list[str], b: list[str]) -> bool:
     """Two written forms of one name: one extends the other from the same first word."""
     a = [w for w in a if w not in SUFFIXES]
@@ -232,17 +266,32 @@ def make_people_finder(nlp: Language, name: str) -> PeopleFinder:
 
 
 class PeopleFinder:
-    """Set `doc._.people`: [{"name", "mentions": [[start, end], ...], "evidence"}] in order of introduction."""
+    """Set `doc._.people`: [{"name", "mentions": [[start, end], ...], "honorifics", "evidence"}], in order
+    of introduction."""
 
     def __call__(self, doc: Doc) -> Doc:
         people = group_people(doc, find_name_spans(doc))
         doc._.people = [
-            {"name": p.name, "mentions": [list(m) for m in p.mentions], "evidence": _sentence(doc, p)}
+            {
+                "name": p.name,
+                "mentions": [list(m) for m in p.mentions],
+                "honorifics": _honorifics(doc, p),
+                "evidence": _sentence(doc, p),
+            }
             for p in people
         ]
         return doc
 
 
+def _honorifics(doc: Doc, person: Person) -> list[str]:
+    """Honorifics written before the person's name ("prince"), by which the text may refer to them."""
+    found = {
+        doc[s - 1].lower_.strip(".") for s, _ in person.mentions if s > 0 and doc[s - 1].text in HONORIFICS
+    }
+    return sorted(found)
+
+
 def _sentence(doc: Doc, person: Person) -> list[int]:
+    """Character offsets of the sentence that introduces the person."""
     sent = doc[person.mentions[0][0]].sent
     return [sent.start_char, sent.end_char]

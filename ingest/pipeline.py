@@ -2,14 +2,15 @@
 
 spaCy's statistical model plus the milgraph components, in this order:
 `milgraph_gazetteer` (before `ner`), then `milgraph_dates`, `milgraph_people`,
-`milgraph_roles`, `milgraph_meetings`, `milgraph_default_party`, `milgraph_agreements`. The components leave
-plain data on `doc._`; this module turns it into records.
+`milgraph_roles`, `milgraph_meetings`, `milgraph_default_party`, `milgraph_agreements`.
+The components leave plain data on `doc._`; this module turns it into records.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -17,9 +18,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+# Importing the component modules registers their factories with spaCy.
 import ingest.agreements
 import ingest.dates
 import ingest.meetings
+import ingest.parties
 import ingest.people
 import ingest.roles  # noqa: F401
 from ingest.gazetteer import load_gazetteer
@@ -102,7 +105,8 @@ class Extractor:
         self, articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 32
     ) -> Iterator[ArticleRecord]:
         """Records for `articles`, in order, batched through `nlp.pipe` (`n_process` workers)."""
-        pending: list[Article] = []
+        # nlp.pipe keeps the input order, so each finished doc belongs to the oldest pending article.
+        pending: deque[Article] = deque()
 
         def docs() -> Iterator[Doc]:
             for article in articles:
@@ -110,12 +114,14 @@ class Extractor:
                 yield self._prepare(article)
 
         for doc in self.nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
-            yield to_record(pending.pop(0), doc)
+            yield to_record(pending.popleft(), doc)
 
     def extract_one(self, article: Article) -> ArticleRecord:
+        """The record of a single article."""
         return to_record(article, self.nlp(self._prepare(article)))
 
     def _prepare(self, article: Article) -> Doc:
+        """A tokenised doc carrying the publication date, which relative dates resolve against."""
         doc = self.nlp.make_doc(article.text)
         doc._.published = article.published.lexical if article.published else None
         return doc

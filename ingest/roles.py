@@ -9,14 +9,15 @@ roles of the person he is the counterpart of, in his own party.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ingest.events import dateline
-from ingest.gazetteer import DEMONYM, ORGANISATION, RANK, RESOURCES, STATE, TITLE, load_gazetteer
+from ingest.gazetteer import DEMONYM, ORGANISATION, RANK, RESOURCES, STATE, TITLE
+from ingest.parties import nearest_organisation, organisation_heads, parties_from_lists
+from ingest.people import HONORIFICS
+from ingest.tokens import ent_end, ent_start
 
 CONTEXT = json.loads((RESOURCES / "context.json").read_text(encoding="utf-8"))
 LINKS = frozenset(CONTEXT["title_links"])
@@ -24,10 +25,6 @@ NOT_PARTY_AFTER = frozenset(CONTEXT["not_party_after"])
 COUNTERPART = frozenset(CONTEXT["counterpart"])
 FALLBACK_TITLES = frozenset(t.lower() for t in CONTEXT["fallback_titles"])
 DEFENCE_WORDS = frozenset(CONTEXT["defence_words"])
-SIDE_WORDS = frozenset(CONTEXT["side_words"])
-COMPANION_WORDS = frozenset(CONTEXT["companion_words"])
-PARTY_ENTS = (STATE, DEMONYM, ORGANISATION)
-ORG_HEAD_ROLES = frozenset({"head-of-state", "head-of-government"})
 MAX_CONTEXT_TOKENS = 30
 
 
@@ -40,29 +37,27 @@ class Context:
     rank: str | None = None
     counterpart: bool = False
     words: list[str] = field(default_factory=list)
+    # Per title: does "of" precede it, as in "Director General of the Office of the Minister of Defence"?
+    subordinate: list[bool] = field(default_factory=list)
+
+    def own_titles(self) -> list[tuple[str, str]]:
+        """The titles of the person: a title after "of" belongs to someone else if another title heads it."""
+        heads = [i for i, after_of in enumerate(self.subordinate) if not after_of]
+        if not heads:
+            return self.titles
+        return [t for i, t in enumerate(self.titles) if not self.subordinate[i] or i > max(heads)]
 
 
-def _ent_start(token: Token) -> int:
-    i = token.i
-    while i > 0 and token.doc[i].ent_iob_ == "I":
-        i -= 1
-    return i
-
-
-def _ent_end(token: Token) -> int:
-    i = token.i + 1
-    while i < len(token.doc) and token.doc[i].ent_iob_ == "I":
-        i += 1
-    return i
-
-
-def _note(context: Context, doc: Doc, start: int, end: int, *, leftwards: bool) -> None:
+def _note(context: Context, doc: Doc, start: int, end: int) -> None:
+    """Record what the gazetteer entity doc[start:end] says: a title, a rank or a party."""
     token = doc[start]
     label, key = token.ent_type_, token.ent_id_
     text = doc[start:end].text
     context.words += [t.lower_ for t in doc[start:end]]
     if label == TITLE:
+        before = [t.lower_ for t in doc[max(0, start - 2) : start]]
         context.titles.append((key, text))
+        context.subordinate.append(before[-1:] == ["of"] or before == ["of", "the"])
     elif label == RANK and context.rank is None:
         context.rank = key
     elif label in (STATE, DEMONYM, ORGANISATION) and context.party is None:
@@ -79,16 +74,18 @@ def read_left(doc: Doc, start: int, stop: int) -> Context:
     while i >= max(sent_start, stop, start - MAX_CONTEXT_TOKENS):
         token = doc[i]
         if token.ent_type_ in (TITLE, RANK, STATE, DEMONYM, ORGANISATION):
-            begin = _ent_start(token)
-            _note(context, doc, begin, i + 1, leftwards=True)
+            begin = ent_start(token)
+            _note(context, doc, begin, i + 1)
             i = begin - 1
         elif token.lower_ in COUNTERPART:
             context.counterpart = True
             i -= 1
+        elif token.text in HONORIFICS:
+            i -= 1
         elif token.lower_ in LINKS or (token.is_title and token.ent_type_ != "PERSON" and i != sent_start):
             context.words.append(token.lower_)
             i -= 1
-        elif _describes(token) or (token.lower_ == "and" and doc[i - 1].is_title and doc[i + 1].is_title):
+        elif _describes(token) or _joins_title_words(doc, i):
             i -= 1
         else:
             break
@@ -105,8 +102,8 @@ def read_right(doc: Doc, end: int) -> Context:
     while i < min(sent_end, end + MAX_CONTEXT_TOKENS):
         token = doc[i]
         if token.ent_type_ in (TITLE, RANK, STATE, DEMONYM, ORGANISATION):
-            stop = _ent_end(token)
-            _note(context, doc, i, stop, leftwards=False)
+            stop = ent_end(token)
+            _note(context, doc, i, stop)
             i = stop
         elif token.text in (",", ".", ";", ")") or token.ent_type_ == "PERSON":
             break
@@ -115,7 +112,23 @@ def read_right(doc: Doc, end: int) -> Context:
             i += 1
         else:
             break
+    # "X, the Vice Chief of the Defence Forces, Lt. Gen. Y": the title introduces Y, not X.
+    if i < len(doc) and doc[i].text == "," and _introduces_name(doc, i + 1):
+        return Context()
     return context if context.titles else Context()
+
+
+def _introduces_name(doc: Doc, i: int) -> bool:
+    while i < len(doc) and doc[i].ent_type_ == RANK:
+        i += 1
+    return i < len(doc) and (
+        doc[i].ent_type_ == "PERSON" or (doc[i].pos_ == "PROPN" and doc[i].is_title and not doc[i].ent_type_)
+    )
+
+
+def _joins_title_words(doc: Doc, i: int) -> bool:
+    """The "and" of "Special Representative for the Caucasus and Central Asia"."""
+    return doc[i].lower_ == "and" and 0 < i < len(doc) - 1 and doc[i - 1].is_title and doc[i + 1].is_title
 
 
 def _describes(token: Token) -> bool:
@@ -148,76 +161,25 @@ def assign_roles(doc: Doc, people: list[dict]) -> None:
             previous_end = max((e for e in ends if e <= start), default=0)
             left = read_left(doc, start, previous_end)
             right = read_right(doc, end)
-            titles += left.titles + right.titles
+            titles += left.own_titles() + right.own_titles()
             words += left.words + right.words
             party = party or left.party or right.party
             rank = rank or left.rank or right.rank
-            if left.counterpart and not left.titles and number not in counterparts:
+            if left.counterpart and number not in counterparts:
                 counterparts[number] = start
         roles = _roles(titles, words)
         person.update(roles=[list(r) for r in roles], party=party, rank=rank, titles=[t for _, t in titles])
     for number, at in counterparts.items():
         person = people[number]
-        if not person["roles"] and (anchor := _anchor(people, person, at)):
+        generic = all(title.lower() in FALLBACK_TITLES for _, title in person["roles"])
+        if generic and (anchor := _anchor(people, person, at)):
             person["roles"] = [list(r) for r in anchor["roles"]]
-    _parties_from_sentences(doc, people)
+    parties_from_lists(doc, people)
     for person in people:
         # Only an official's title ("Secretary General") can belong to an organisation named nearby.
         if person["party"] is None and person["roles"] and all(r == "official" for r, _ in person["roles"]):
-            person["party"] = _nearest_organisation(doc, person)
-        _organisation_heads(person)
-
-
-def _organisation_heads(person: dict) -> None:
-    """A president or chair of an international organisation is one of its officials, not a head of state."""
-    if person["party"] and load_gazetteer().party(person["party"]).kind == "organisation":
-        person["roles"] = [["official", t] if r in ORG_HEAD_ROLES else [r, t] for r, t in person["roles"]]
-
-
-def _parties_from_sentences(doc: Doc, people: list[dict]) -> None:
-    """A list announced by its side names everyone's party: 'On the Iranian side, X, Y and Z were
-    present', 'the command of the Turkish Armed Forces: X; Y; Z'."""
-    for person in people:
-        if person["party"] is not None:
-            continue
-        for start, _ in person["mentions"]:
-            sent = doc[start].sent
-            parties = [t for t in sent if t.ent_type_ in PARTY_ENTS and t.ent_iob_ == "B" and t.i < start]
-            sides = [t.ent_id_ for t in parties if _ent_end(t) < len(doc) and doc[_ent_end(t)].lower_ in SIDE_WORDS]
-            colons = [t.i for t in sent if t.text == ":" and t.i < start]
-            if not sides and colons:
-                sides = [t.ent_id_ for t in parties if t.i < colons[-1]]
-            if sides:
-                person["party"] = sides[-1]
-                break
-
-
-def _companions(doc: Doc, people: list[dict]) -> None:
-    """'X travelled to Y with Minister Z', 'X, accompanied by Z': Z is on X's side."""
-    index = {end - 1: p for p in people for _, end in p["mentions"]}
-    for i, person in index.items():
-        if person["party"] is not None:
-            continue
-        for ancestor in doc[i].ancestors:
-            if ancestor.lower_ in COMPANION_WORDS or ancestor.lemma_ in COMPANION_WORDS:
-                verb = next((a for a in ancestor.ancestors if a.pos_ in ("VERB", "AUX")), None)
-                subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb else []
-                leaders = [index[t.i] for s in subjects for t in s.subtree if t.i in index]
-                if leaders and leaders[0]["party"] and leaders[0] is not person:
-                    person["party"] = leaders[0]["party"]
-                break
-
-
-def fill_default_parties(doc: Doc, people: list[dict]) -> None:
-    """Give an office holder of still unknown party the one state with that title, else the article's home state."""
-    gazetteer = load_gazetteer()
-    _companions(doc, people)
-    home = _home_state(doc)
-    for person in people:
-        if person["party"] is None and person["roles"]:
-            titled = (gazetteer.title_state(title) for title in person.get("titles", []))
-            person["party"] = next((state for state in titled if state), home)
-        _organisation_heads(person)
+            person["party"] = nearest_organisation(doc, person)
+        organisation_heads(person)
 
 
 def _anchor(people: list[dict], person: dict, at: int) -> dict | None:
@@ -232,45 +194,14 @@ def _anchor(people: list[dict], person: dict, at: int) -> dict | None:
     return best
 
 
-def _nearest_organisation(doc: Doc, person: dict) -> str | None:
-    start = person["mentions"][0][0]
-    sent = doc[start].sent
-    orgs = [t for t in sent if t.ent_type_ == ORGANISATION and t.ent_iob_ == "B"]
-    if not orgs:
-        return None
-    return min(orgs, key=lambda t: abs(t.i - start)).ent_id_
-
-
-def _home_state(doc: Doc) -> str | None:
-    """The state an untitled 'President X' most likely leads: the one whose capital the story is
-    datelined from, else the one the article mentions most."""
-    if (city := dateline(doc)) and (state := load_gazetteer().capital_of(city)):
-        return state
-    counts = Counter(t.ent_id_ for t in doc if t.ent_type_ in (STATE, DEMONYM) and t.ent_iob_ == "B")
-    return counts.most_common(1)[0][0] if counts else None
-
-
 @Language.factory("milgraph_roles")
 def make_role_reader(nlp: Language, name: str) -> RoleReader:
     return RoleReader()
 
 
 class RoleReader:
-    """Complete every entry of `doc._.people` with "party", "roles" and "rank"."""
+    """Complete every entry of `doc._.people` with "party", "roles", "rank" and the "titles" read."""
 
     def __call__(self, doc: Doc) -> Doc:
         assign_roles(doc, doc._.people or [])
-        return doc
-
-
-@Language.factory("milgraph_default_party")
-def make_default_party(nlp: Language, name: str) -> DefaultParty:
-    return DefaultParty()
-
-
-class DefaultParty:
-    """Last resort, after the meetings had their say: an office holder of unknown party gets the home state."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        fill_default_parties(doc, doc._.people or [])
         return doc

@@ -39,3 +39,12 @@ def test_without_publication_date_only_the_text_counts() -> None:
 @pytest.mark.parametrize("text", ["2026-2030", "44-day", "three years ago", "the same day"])
 def test_ranges_and_durations_are_not_dates(text: str) -> None:
     assert parse_date(text, PUBLISHED) is None
+
+
+@pytest.mark.parametrize("text", ["from June 18 to 22", "18-22 June", "between 3 and 5 May"])
+def test_spans_of_days_are_not_one_date(text: str) -> None:
+    assert parse_date(text, PUBLISHED) is None
+
+
+def test_day_and_month_with_a_relative_year() -> None:
+    assert parse_date("September 6 last year", PUBLISHED) == PartialDate(2021, 9, 6)

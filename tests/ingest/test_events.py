@@ -77,3 +77,31 @@ def test_unquoted_agreement_title_is_the_noun_phrase(extract) -> None:
     [agreement] = record.agreements
     assert agreement.title == "military cooperation plan for 2024"
     assert agreement.date == PartialDate(2023, 5, 16)
+
+
+def test_plural_reference_continues_the_meeting_and_dateline_gives_the_place(extract) -> None:
+    record = extract(
+        "OSLO — Defence Minister Lars Haugen received Finnish Defence Minister Mikko Virtanen on Tuesday. "
+        "The two ministers held talks on Arctic security."
+    )
+    assert meetings(record) == [
+        ("meeting", ["FIN", "NOR"], ["Lars Haugen", "Mikko Virtanen"], "2023-05-16", "Oslo")
+    ]
+    assert record.people[0].party.code == "NOR"
+
+
+def test_denied_meeting_is_not_a_meeting(extract) -> None:
+    record = extract("No meeting between the Estonian and Latvian presidents took place.")
+    assert record.meetings == []
+
+
+def test_two_documents_and_a_later_sentence_naming_the_signatories(extract) -> None:
+    record = extract(
+        "The defence ministries of Croatia and Slovenia signed a cooperation plan for 2024, together with "
+        "a memorandum on military education. The documents were signed by Croatian Defence Minister "
+        "Ivan Horvat and his Slovenian counterpart Marko Novak."
+    )
+    assert [(a.title, [p.code for p in a.parties], a.signatories) for a in record.agreements] == [
+        ("cooperation plan for 2024", ["HRV", "SVN"], ["Ivan Horvat", "Marko Novak"]),
+        ("memorandum on military education", ["HRV", "SVN"], ["Ivan Horvat", "Marko Novak"]),
+    ]

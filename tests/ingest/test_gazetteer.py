@@ -37,3 +37,12 @@ def test_every_state_has_a_name_and_a_demonym() -> None:
     assert all(len(p.code) == 3 and p.name and p.demonyms and p.alpha2 for p in states)
     assert gazetteer.party("LVA").name == "Latvia"
     assert gazetteer.rank("Lt-Gen") == "Lieutenant General"
+
+
+def test_capitals_and_titles_only_one_state_uses() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.capital_of("Tehran") == "IRN"
+    assert gazetteer.capital_of("Kuala Lumpur") == "MYS"
+    assert gazetteer.state_named("Turkey") == "TUR"
+    assert gazetteer.title_state("Secretary of Defense") == "USA"
+    assert gazetteer.title_state("Defence Minister") is None

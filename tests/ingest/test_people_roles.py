@@ -38,3 +38,23 @@ def test_appositive_title_after_the_name(extract) -> None:
 def test_head_of_an_organisation_is_an_official(extract) -> None:
     record = extract("NATO Secretary General Paul Olsen addressed the summit.")
     assert people(record)["Paul Olsen"] == ("NATO", ["official"], None)
+
+
+def test_honorific_is_not_part_of_the_name_and_marks_later_first_name_mentions(extract) -> None:
+    record = extract(
+        "Prince Faisal bin Nasser, the Omani Minister of Defence, met Greek Defence Minister Nikos Papas "
+        "in Athens. Prince Faisal later visited the port."
+    )
+    assert people(record)["Faisal bin Nasser"] == ("OMN", ["defence-minister"], None)
+    assert [p.name for p in record.people] == ["Faisal bin Nasser", "Nikos Papas"]
+
+
+def test_a_side_or_a_delegation_names_the_party_of_everyone_listed(extract) -> None:
+    record = extract(
+        "The Dutch delegation included: Admiral Jan de Vries and Colonel Pieter Bakker. "
+        "On the Peruvian side, General Carlos Ramos and Admiral Luis Soto attended the talks."
+    )
+    found = people(record)
+    assert found["Jan de Vries"] == ("NLD", [], "Admiral")
+    assert found["Pieter Bakker"] == ("NLD", [], "Colonel")
+    assert found["Carlos Ramos"] == ("PER", [], "General")

@@ -6,64 +6,21 @@ own rather than the session one that `seeded_store` fills for the shared tests.
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
 import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
-import httpx
 import pytest
 from faults import FaultProxy
+from oxigraph_process import running_oxigraph
 
 from graph.remote import RemoteStore
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def private_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A live `oxigraph serve` for this module only; yields its base URL and stops it by pid."""
-    binary = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
-    if binary is None:
-        pytest.fail("the `oxigraph` server binary is not installed (pip install '.[dev]')")
-    port = _free_port()
-    data = tmp_path_factory.mktemp("remote-store")
-    proc = subprocess.Popen(
-        [binary, "serve", "--location", str(data), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        if proc.poll() is not None:
-            pytest.fail(f"oxigraph serve exited with {proc.returncode}: {proc.stderr.read().decode()}")
-        try:
-            if httpx.get(f"{url}/query", params={"query": "ASK {}"}, timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail("oxigraph serve did not answer within 30 s")
-        time.sleep(0.1)
-    try:
+    with running_oxigraph(tmp_path_factory.mktemp("remote-store")) as url:
         yield url
-    finally:
-        os.kill(proc.pid, 15)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture

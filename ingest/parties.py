@@ -1,0 +1,180 @@
+"""The party of people whose own words do not say it, from lists, companions, meetings and the story.
+
+"On the Iranian side, X and Y were present"; "Albanese travelled with Minister Z";
+someone of unknown party meeting a Turkish minister is on the other side; failing all
+that, an office holder belongs to the state the story is about.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ingest.events import EVENTS, dateline, parties_named
+from ingest.gazetteer import DEMONYM, ORGANISATION, PARTY_LABELS, RESOURCES, STATE, load_gazetteer
+from ingest.tokens import ent_end
+
+CONTEXT = json.loads((RESOURCES / "context.json").read_text(encoding="utf-8"))
+SIDE_WORDS = frozenset(CONTEXT["side_words"])
+COMPANION_WORDS = frozenset(CONTEXT["companion_words"])
+ORG_HEAD_ROLES = frozenset({"head-of-state", "head-of-government"})
+PARTY_ENTS = (STATE, DEMONYM, ORGANISATION)
+
+
+def organisation_heads(person: dict) -> None:
+    """A president or chair of an international organisation is one of its officials, not a head of state."""
+    if person["party"] and load_gazetteer().party(person["party"]).kind == "organisation":
+        person["roles"] = [["official", t] if r in ORG_HEAD_ROLES else [r, t] for r, t in person["roles"]]
+
+
+def parties_from_lists(doc: Doc, people: list[dict]) -> None:
+    """A list announced by its side names everyone's party: 'On the Iranian side, X, Y and Z were
+    present', 'the command of the Turkish Armed Forces: X; Y; Z'."""
+    for person in people:
+        if person["party"] is not None:
+            continue
+        for start, _ in person["mentions"]:
+            sent = doc[start].sent
+            parties = [t for t in sent if t.ent_type_ in PARTY_ENTS and t.ent_iob_ == "B" and t.i < start]
+            sides = [
+                t.ent_id_ for t in parties if ent_end(t) < len(doc) and doc[ent_end(t)].lower_ in SIDE_WORDS
+            ]
+            colons = [t.i for t in sent if t.text == ":" and t.i < start]
+            if not sides and colons:
+                sides = [t.ent_id_ for t in parties if t.i < colons[-1]]
+            if sides:
+                person["party"] = sides[-1]
+                break
+
+
+def _companions(doc: Doc, people: list[dict]) -> None:
+    """'X travelled to Y with Minister Z', 'X, accompanied by Z': Z is on X's side."""
+    index = {end - 1: p for p in people for _, end in p["mentions"]}
+    for i, person in index.items():
+        if person["party"] is not None:
+            continue
+        for ancestor in doc[i].ancestors:
+            if ancestor.lower_ in COMPANION_WORDS or ancestor.lemma_ in COMPANION_WORDS:
+                verb = next((a for a in ancestor.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb else []
+                leaders = [index[t.i] for s in subjects for t in s.subtree if t.i in index]
+                if leaders and leaders[0]["party"] and leaders[0] is not person:
+                    person["party"] = leaders[0]["party"]
+                elif not leaders and len(named := parties_named([t for s in subjects for t in s.subtree])) == 1:
+                    # "The Saudi minister was accompanied by X".
+                    person["party"] = named[0]
+                break
+
+
+def nearest_organisation(doc: Doc, person: dict) -> str | None:
+    """The organisation named closest to the person's first mention, in the same sentence."""
+    start = person["mentions"][0][0]
+    sent = doc[start].sent
+    orgs = [t for t in sent if t.ent_type_ == ORGANISATION and t.ent_iob_ == "B"]
+    if not orgs:
+        return None
+    return min(orgs, key=lambda t: abs(t.i - start)).ent_id_
+
+
+def settle_sides(
+    participants: list[dict], pair: list[str], others: list[str], place: str | None = None
+) -> list[str]:
+    """Parties of the participants. Someone of unknown party facing one known side belongs to the other
+    side: the one other party the sentence names, else the host whose capital or country the meeting
+    was in, else the other of the article's two sides. With no side known, a title only one state uses
+    ("Secretary of State") decides."""
+    gazetteer = load_gazetteer()
+    if not any(p["party"] for p in participants):
+        for person in participants:
+            titled = [gazetteer.title_state(title) for title in person.get("titles", [])]
+            if state := next((s for s in titled if s), None):
+                person["party"] = state
+                break
+    parties = list(dict.fromkeys(p["party"] for p in participants if p["party"]))
+    if len(parties) != 1:
+        return parties
+    named = list(dict.fromkeys(c for c in others if c != parties[0]))
+    host = host_state(place)
+    if len(named) == 1:
+        other = named[0]
+    elif host and host != parties[0]:
+        other = host
+    elif len(pair) == 2 and parties[0] in pair:
+        other = pair[1] if parties[0] == pair[0] else pair[0]
+    else:
+        return parties
+    for person in participants:
+        if person["party"] is None:
+            person["party"] = other
+            parties.append(other)
+            break
+    return parties
+
+
+def host_state(place: str | None) -> str | None:
+    """The state a meeting place belongs to, if it is a capital or a state ("Mogadishu", "Bulgaria")."""
+    if not place:
+        return None
+    gazetteer = load_gazetteer()
+    return gazetteer.capital_of(place) or gazetteer.state_named(place)
+
+
+def article_pair(doc: Doc) -> list[str]:
+    """The article's two sides: the parties its people represent, then the ones it mentions most."""
+    counts = Counter(
+        t.ent_id_ for t in doc if t.ent_type_ in PARTY_LABELS and t.ent_iob_ == "B" and t.ent_id_
+    )
+    for person in doc._.people or []:
+        if person["party"]:
+            counts[person["party"]] += 3
+    return [code for code, _ in counts.most_common(2)]
+
+
+def sentence_parties(sent: Span) -> list[str]:
+    """Parties the sentence names, leaving out places ("in Cambodia")."""
+    return [
+        t.ent_id_
+        for t in sent
+        if t.ent_type_ in PARTY_LABELS
+        and t.ent_iob_ == "B"
+        and t.ent_id_
+        and not (t.i > 0 and t.doc[t.i - 1].lower_ in EVENTS["place_prepositions"])
+    ]
+
+
+def fill_default_parties(doc: Doc, people: list[dict]) -> None:
+    """An office holder of still unknown party: the one state with that title, else the home state."""
+    gazetteer = load_gazetteer()
+    _companions(doc, people)
+    home = home_state(doc)
+    for person in people:
+        if person["party"] is None and person["roles"]:
+            titled = (gazetteer.title_state(title) for title in person.get("titles", []))
+            person["party"] = next((state for state in titled if state), home)
+        organisation_heads(person)
+
+
+def home_state(doc: Doc) -> str | None:
+    """The state an untitled 'President X' most likely leads: the one whose capital the story is
+    datelined from, if the story names it, else the one it mentions most."""
+    counts = Counter(t.ent_id_ for t in doc if t.ent_type_ in (STATE, DEMONYM) and t.ent_iob_ == "B")
+    # A Brussels dateline is usually about the EU or NATO, not Belgium: the state must be in the story.
+    if (city := dateline(doc)) and (state := load_gazetteer().capital_of(city)) and state in counts:
+        return state
+    return counts.most_common(1)[0][0] if counts else None
+
+
+@Language.factory("milgraph_default_party")
+def make_default_party(nlp: Language, name: str) -> DefaultParty:
+    return DefaultParty()
+
+
+class DefaultParty:
+    """Last resort, after the meetings had their say: parties of office holders from the whole story."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        fill_default_parties(doc, doc._.people or [])
+        return doc
