@@ -20,6 +20,7 @@ from graph.store import (
     StoreError,
     StoreUnavailable,
     UnsupportedFormat,
+    check_media_type,
 )
 from ontology import PREFIXES
 
@@ -154,11 +155,7 @@ class EmbeddedStore:
         row_limit: int | None = None,
     ) -> QueryResult:
         form = query_form(query)
-        formats = _RDF_FORMATS if form in ("CONSTRUCT", "DESCRIBE") else _RESULT_FORMATS
-        if media_type not in formats:
-            raise UnsupportedFormat(
-                f"a {form} result cannot be served as {media_type}; available: {', '.join(formats)}"
-            )
+        check_media_type(form, media_type)
         if default_graph_uris or named_graph_uris:
             # SPARQL Protocol: graphs named in the request define the dataset, replacing the query's.
             answer = self._run(

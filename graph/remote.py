@@ -34,6 +34,7 @@ from graph.store import (
     StoreError,
     StoreUnavailable,
     UnsupportedFormat,
+    check_media_type,
 )
 from ontology import PREFIXES
 
@@ -159,7 +160,7 @@ class RemoteStore:
         row_limit: int | None = None,
     ) -> QueryResult:
         form = query_form(query)
-        _check_media_type(form, media_type)
+        check_media_type(form, media_type)
         dataset = None
         if default_graph_uris or named_graph_uris:
             dataset = [("default-graph-uri", iri) for iri in default_graph_uris or []]
@@ -354,14 +355,6 @@ class RemoteStore:
                 raise failure
             time.sleep(BACKOFF_SECONDS * 2**attempt)
             attempt += 1
-
-
-def _check_media_type(form: QueryForm, media_type: str) -> None:
-    allowed = RESULT_FORMATS if form in ("SELECT", "ASK") else RDF_FORMATS
-    if media_type not in allowed.values():
-        raise UnsupportedFormat(
-            f"a {form} result cannot be served as {media_type}; available: {', '.join(allowed.values())}"
-        )
 
 
 def _iri(iri: str) -> str:

@@ -51,6 +51,15 @@ class UnsupportedFormat(StoreError):
     """The asked serialisation does not exist for this query form or export (HTTP 406 material)."""
 
 
+def check_media_type(form: QueryForm, media_type: str) -> None:
+    """Raise UnsupportedFormat unless `media_type` is a serialisation of `form`'s answers."""
+    allowed = RESULT_FORMATS if form in ("SELECT", "ASK") else RDF_FORMATS
+    if media_type not in allowed.values():
+        raise UnsupportedFormat(
+            f"a {form} result cannot be served as {media_type}; available: {', '.join(allowed.values())}"
+        )
+
+
 @dataclass(slots=True)
 class QueryResult:
     """A query answer already serialised by the store, ready to send to a client."""

@@ -26,7 +26,9 @@ from ingest.events import (
     publication,
     sentence_says,
 )
+from ingest.gazetteer import RANK
 from ingest.parties import article_pair, sentence_parties, settle_sides
+from ingest.people import MAX_NAME_TOKENS
 from ingest.records import PartialDate
 from ingest.references import (
     bare_pair,
@@ -100,10 +102,40 @@ def _participants(sent: Span, trigger: Token, index: dict[int, dict]) -> list[di
         if prep.dep_ == "prep" and prep.lower_ == "with" and not any(c.dep_ == "pobj" for c in prep.children):
             following = [p for t, p in people_in(sent, index) if t.i > prep.i and p not in found]
             found += following[:1]
+    # "received the newly appointed attaché of Türkiye, Major General X": X even if misattached.
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.pos_ == "NOUN":
+            following = _apposed_name(child, index)
+            if following and following not in found:
+                found.append(following)
     # "General X, who was received in Beijing by Y": the person the relative clause is about.
     if trigger.dep_ == "relcl" and trigger.head.i in index and index[trigger.head.i] not in found:
         found.append(index[trigger.head.i])
     return found
+
+
+def _apposed_name(noun: Token, index: dict[int, dict]) -> dict | None:
+    """The person named right after a noun phrase and a comma (ranks allowed in between)."""
+    doc = noun.doc
+    i = noun.right_edge.i + 1
+    # The parser may hang a trailing "in Azerbaijan" on the verb; it still sits before the comma.
+    while (
+        i < min(len(doc), noun.right_edge.i + 5) and doc[i].text != "," and doc[i].pos_ not in ("VERB", "AUX")
+    ):
+        i += 1
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    while i < len(doc) and doc[i].ent_type_ == RANK:
+        i += 1
+    return next((index[j] for j in range(i, min(i + MAX_NAME_TOKENS, len(doc))) if j in index), None)
+
+
+def _subjects(sent: Span, index: dict[int, dict]) -> list[dict]:
+    """People in the subject of the sentence's main clause (and of clauses joined to it)."""
+    heads = [sent.root, *(c for c in sent.root.children if c.dep_ == "conj")]
+    subjects = [c for head in heads for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [index[t.i] for subject in subjects for t in subject.subtree if t.i in index]
 
 
 def _joint_subjects(trigger: Token, index: dict[int, dict]) -> list[dict]:
@@ -192,10 +224,13 @@ class MeetingScan:
     def _read(self, number: int, sent: Span) -> None:
         found = self._encounter(sent)
         if found is None:
-            if self._recent(number) and (sentence_says(sent, "attendance") or _is_setting(sent)):
+            if self._recent(number) and sentence_says(sent, "attendance"):
                 self.candidates[-1].add(
                     [p for t, p in people_in(sent, self.index) if governed_by(t, sent.root)]
                 )
+            elif self._recent(number) and _is_setting(sent):
+                # "At that meeting X thanked ... under the leadership of Y": only X was there.
+                self.candidates[-1].add(_subjects(sent, self.index))
             elif any(is_trigger(t) and not is_planned(t) for t in sent) and (date := date_in(sent)):
                 self.pending = (number, date, place_in(sent))
             return

@@ -50,23 +50,28 @@ def parties_from_lists(doc: Doc, people: list[dict]) -> None:
                 break
 
 
-def _companions(doc: Doc, people: list[dict]) -> None:
-    """'X travelled to Y with Minister Z', 'X, accompanied by Z': Z is on X's side."""
+def companions(doc: Doc, people: list[dict]) -> None:
+    """'X travelled to Y with Minister Z', 'X, accompanied by Z': Z is on X's side. ('X held talks
+    with Z' is the other way round: 'with' joins sides only after a verb of travel.)"""
     index = {end - 1: p for p in people for _, end in p["mentions"]}
     for i, person in index.items():
         if person["party"] is not None:
             continue
         for ancestor in doc[i].ancestors:
-            if ancestor.lower_ in COMPANION_WORDS or ancestor.lemma_ in COMPANION_WORDS:
-                verb = next((a for a in ancestor.ancestors if a.pos_ in ("VERB", "AUX")), None)
-                subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb else []
-                leaders = [index[t.i] for s in subjects for t in s.subtree if t.i in index]
-                if leaders and leaders[0]["party"] and leaders[0] is not person:
-                    person["party"] = leaders[0]["party"]
-                elif not leaders and len(named := parties_named([t for s in subjects for t in s.subtree])) == 1:
-                    # "The Saudi minister was accompanied by X".
-                    person["party"] = named[0]
+            if ancestor.lower_ not in COMPANION_WORDS and ancestor.lemma_ not in COMPANION_WORDS:
+                continue
+            verb = next((a for a in ancestor.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if verb is None or (ancestor.lower_ == "with" and verb.lemma_ not in EVENTS["visit_words"]):
                 break
+            subjects = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+            leaders = [index[t.i] for t in subjects if t.i in index and index[t.i] is not person]
+            named = parties_named(subjects)
+            if leaders and leaders[0]["party"]:
+                person["party"] = leaders[0]["party"]
+            elif not leaders and len(named) == 1:
+                # "The Saudi minister was accompanied by X".
+                person["party"] = named[0]
+            break
 
 
 def nearest_organisation(doc: Doc, person: dict) -> str | None:
@@ -148,7 +153,7 @@ def sentence_parties(sent: Span) -> list[str]:
 def fill_default_parties(doc: Doc, people: list[dict]) -> None:
     """An office holder of still unknown party: the one state with that title, else the home state."""
     gazetteer = load_gazetteer()
-    _companions(doc, people)
+    companions(doc, people)
     home = home_state(doc)
     for person in people:
         if person["party"] is None and person["roles"]:

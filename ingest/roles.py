@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ingest.gazetteer import DEMONYM, ORGANISATION, RANK, RESOURCES, STATE, TITLE
-from ingest.parties import nearest_organisation, organisation_heads, parties_from_lists
+from ingest.parties import companions, nearest_organisation, organisation_heads, parties_from_lists
 from ingest.people import HONORIFICS
 from ingest.tokens import ent_end, ent_start
 
@@ -175,6 +175,7 @@ def assign_roles(doc: Doc, people: list[dict]) -> None:
         if generic and (anchor := _anchor(people, person, at)):
             person["roles"] = [list(r) for r in anchor["roles"]]
     parties_from_lists(doc, people)
+    companions(doc, people)
     for person in people:
         # Only an official's title ("Secretary General") can belong to an organisation named nearby.
         if person["party"] is None and person["roles"] and all(r == "official" for r, _ in person["roles"]):

@@ -105,3 +105,19 @@ def test_two_documents_and_a_later_sentence_naming_the_signatories(extract) -> N
         ("cooperation plan for 2024", ["HRV", "SVN"], ["Ivan Horvat", "Marko Novak"]),
         ("memorandum on military education", ["HRV", "SVN"], ["Ivan Horvat", "Marko Novak"]),
     ]
+
+
+def test_appositive_guest_takes_part_and_a_follow_up_adds_only_its_subject(extract) -> None:
+    record = extract(
+        "Norwegian Defence Minister Lars Haugen received the newly appointed military attaché of Finland "
+        "in Norway, Colonel Mikko Virtanen, the ministry said. At that meeting Haugen praised the reforms "
+        "carried out under the leadership of President Sauli Niinisto."
+    )
+    assert meetings(record) == [
+        ("meeting", ["FIN", "NOR"], ["Lars Haugen", "Mikko Virtanen"], "2023-05-17", None)
+    ]
+    assert [(p.name, p.rank, [r.role for r in p.roles]) for p in record.people][1] == (
+        "Mikko Virtanen",
+        "Colonel",
+        ["military-attache"],
+    )
