@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from api.auth import WriteAccess
 from api.deps import StoreDep
+from api.event_details import forget_parties
 from api.models import examples
 from graph.facts import article_facts
 from graph.loader import load_records
@@ -159,6 +160,7 @@ class Extraction:
 def ingest_article(request: Request, store: StoreDep, article: Annotated[ArticleIn, Body()]) -> Ingested:
     record = request.app.state.extraction(article.to_article())
     summary = load_records(store, [record])
+    forget_parties(store)
     state = "added" if summary.articles_added else "replaced" if summary.articles_replaced else "unchanged"
     facts = list(article_facts(store, [article.id]))
     if not facts:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query
 
 from api.dates import DateRange, date_range
 from api.deps import StoreDep
-from api.event_details import fetch_events, party_ref
+from api.event_details import PARTY_KINDS, fetch_events
 from api.models import EventKind, NotFoundBody, Partner, PartyList, PartySummary, Relations
 from api.queries import iri, render
 from api.resolve import resolve_party
@@ -29,7 +29,10 @@ def countries(store: StoreDep) -> PartyList:
             continue
         count = counts.get(row["party"], {})
         parties[row["party"]] = PartySummary(
-            **party_ref(row).model_dump(),
+            id=row["party"],
+            code=row["code"],
+            name=row.get("name"),
+            kind=PARTY_KINDS[row["kind"]],
             meetings=int(count.get("meetings", 0)),
             agreements=int(count.get("agreements", 0)),
             people=int(count.get("people", 0)),

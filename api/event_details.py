@@ -1,96 +1,134 @@
 """Meetings and agreements in full: kind, date, place, title, parties, participants and sources.
 
-A handful of targeted queries per batch of events (each bound by `VALUES ?event`),
-so the cost follows the number of events asked for, not the size of the graph.
+A handful of targeted queries per batch of events (each bound by `VALUES`), so the cost
+follows the number of events asked for, not the size of the graph.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
+from weakref import WeakKeyDictionary
 
 from api.models import Event, Evidence, Participant, PartyRef, Source
 from api.queries import iris, render
 from graph.store import Store
-from ontology import MG, ROLE
+from ontology import DCTERMS, MG, RDF, ROLE, SCHEMA, SKOS
 
 EVENT_KINDS = {str(MG.InPersonMeeting): "meeting", str(MG.Call): "call", str(MG.Agreement): "agreement"}
 PARTY_KINDS = {str(MG.State): "state", str(MG.InternationalOrganisation): "organisation"}
-# Enough events per query to keep round trips few, few enough to keep each VALUES block small.
+PERSON_LINKS = (str(SCHEMA.attendee), str(MG.signatory))
+# Reading a party's labels is the costliest lookup there is (every article graph naming the party
+# repeats them: thousands of copies for a busy state) and they change only with the gazetteer,
+# so each store's are read once and kept until something is written to it.
+_PARTIES: WeakKeyDictionary[Store, dict[str, PartyRef]] = WeakKeyDictionary()
+# Enough nodes per query to keep round trips few, few enough to keep each VALUES block small.
 BATCH = 200
 
 
-def party_ref(row: dict[str, str], name_key: str = "name") -> PartyRef:
-    """A PartyRef from a row with `party`, `kind`, `code` and a name column."""
-    return PartyRef(id=row["party"], code=row["code"], name=row.get(name_key), kind=PARTY_KINDS[row["kind"]])
+def batches(values: Iterable[str]) -> Iterable[list[str]]:
+    ordered = sorted(set(values))
+    for start in range(0, len(ordered), BATCH):
+        yield ordered[start : start + BATCH]
+
+
+def party_refs(store: Store, party_iris: Iterable[str]) -> dict[str, PartyRef]:
+    """Party IRI -> its kind, code and name, for the IRIs that are states or organisations."""
+    known = _PARTIES.setdefault(store, {})
+    wanted = set(party_iris)
+    for batch in batches(wanted - known.keys()):
+        about: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for row in store.select(render("party-details", parties=iris(batch))):
+            about[row["party"]][row["property"]].append(row["value"])
+        for iri, values in about.items():
+            kinds = [PARTY_KINDS[c] for c in values[str(RDF.type)] if c in PARTY_KINDS]
+            if kinds and values[str(SKOS.notation)]:
+                known[iri] = PartyRef(
+                    id=iri,
+                    code=min(values[str(SKOS.notation)]),
+                    name=min(values[str(SKOS.prefLabel)], default=None),
+                    kind=kinds[0],
+                )
+    return {iri: known[iri] for iri in wanted if iri in known}
+
+
+def forget_parties(store: Store) -> None:
+    """Drop what `party_refs` remembers of `store`: call it after writing to the store."""
+    _PARTIES.pop(store, None)
+
+
+def names(store: Store, node_iris: Iterable[str]) -> dict[str, str]:
+    """Person or place IRI -> its longest schema:name."""
+    found: dict[str, str] = {}
+    for batch in batches(node_iris):
+        for row in store.select(render("names", nodes=iris(batch))):
+            if len(row["name"]) > len(found.get(row["node"], "")):
+                found[row["node"]] = row["name"]
+    return found
+
+
+def people(store: Store, people_iris: Iterable[str]) -> dict[str, Participant]:
+    """Person IRI -> name (the longest form), party code and roles."""
+    found: dict[str, Participant] = {}
+    party_of: dict[str, str] = {}
+    for batch in batches(people_iris):
+        for row in store.select(render("people", people=iris(batch))):
+            person = found.setdefault(row["person"], Participant(id=row["person"], name=row["name"]))
+            if len(row["name"]) > len(person.name or ""):
+                person.name = row["name"]
+            if "party" in row:
+                party_of[row["person"]] = row["party"]
+            if "role" in row and (role := row["role"].removeprefix(str(ROLE))) not in person.roles:
+                person.roles.append(role)
+    refs = party_refs(store, party_of.values())
+    for iri, person in found.items():
+        person.roles.sort()
+        if (party := refs.get(party_of.get(iri, ""))) is not None:
+            person.party = party.code
+    return found
 
 
 def fetch_events(store: Store, event_iris: list[str]) -> list[Event]:
     """The events with these IRIs, in the order given; IRIs that name no event are left out."""
     events: dict[str, Event] = {}
-    for start in range(0, len(event_iris), BATCH):
-        events.update(_fetch_batch(store, event_iris[start : start + BATCH]))
+    for batch in batches(event_iris):
+        events.update(_fetch_batch(store, batch))
     return [events[iri] for iri in dict.fromkeys(event_iris) if iri in events]
 
 
 def _fetch_batch(store: Store, batch: list[str]) -> dict[str, Event]:
     values = iris(batch)
+    facts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for row in store.select(render("event-facts", events=values)):
+        facts[row["event"]][row["property"]].append(row["value"])
+    places = names(store, (p for about in facts.values() for p in about[str(SCHEMA.location)]))
+    parties = party_refs(store, (p for about in facts.values() for p in about[str(MG.party)]))
+    people_iris = [p for about in facts.values() for link in PERSON_LINKS for p in about[link]]
+    participants = people(store, people_iris)
+    sources = _sources(store, values)
     events: dict[str, Event] = {}
-    for row in store.select(render("events", events=values)):
-        event = events.get(row["event"])
-        kind = EVENT_KINDS[row["class"]]
-        if event is None:
-            events[row["event"]] = Event(
-                id=row["event"],
-                kind=kind,
-                date=row.get("date"),
-                place=row.get("place"),
-                title=row.get("title"),
-            )
-        elif kind == "call":
-            # A meeting can be typed both ways by two articles; the call is the more specific report.
-            event.kind = kind
-    for row in store.select(render("event-parties", events=values)):
-        if event := events.get(row["event"]):
-            event.parties.append(party_ref(row))
-    participants = _participants(store, values)
-    for event_iri, people in participants.items():
-        if event := events.get(event_iri):
-            event.participants = sorted(people.values(), key=lambda p: (p.party or "", p.name or p.id))
-    for event_iri, sources in _sources(store, values).items():
-        if event := events.get(event_iri):
-            event.sources = sorted(sources.values(), key=lambda s: (s.published or "", s.id))
-    for event in events.values():
-        event.parties.sort(key=lambda party: party.code)
+    for iri, about in facts.items():
+        kinds = {EVENT_KINDS[c] for c in about[str(RDF.type)] if c in EVENT_KINDS}
+        if not kinds:
+            continue
+        linked = {p for link in PERSON_LINKS for p in about[link]}
+        events[iri] = Event(
+            id=iri,
+            # A meeting one article calls a call is shown as the call: the more specific report.
+            kind="call" if "call" in kinds else kinds.pop(),
+            date=min(about[str(DCTERMS.date)], default=None),
+            title=max(about[str(DCTERMS.title)], key=len, default=None),
+            place=next((places[p] for p in sorted(about[str(SCHEMA.location)]) if p in places), None),
+            parties=sorted(
+                (parties[p] for p in set(about[str(MG.party)]) if p in parties), key=lambda p: p.code
+            ),
+            participants=sorted(
+                (participants[p] for p in linked if p in participants),
+                key=lambda p: (p.party or "", p.name or p.id),
+            ),
+            sources=sorted(sources[iri].values(), key=lambda s: (s.published or "", s.id)),
+        )
     return events
-
-
-def _participants(store: Store, values: str) -> dict[str, dict[str, Participant]]:
-    by_event: dict[str, dict[str, Participant]] = defaultdict(dict)
-    for row in store.select(render("event-participants", events=values)):
-        people = by_event[row["event"]]
-        person = people.get(row["person"])
-        if person is None:
-            people[row["person"]] = Participant(
-                id=row["person"], name=row.get("name"), party=row.get("party")
-            )
-        elif row.get("name") and len(row["name"]) > len(person.name or ""):
-            person.name = row["name"]
-    people_iris = sorted({iri for people in by_event.values() for iri in people})
-    roles = roles_of(store, people_iris)
-    for people in by_event.values():
-        for person in people.values():
-            person.roles = roles.get(person.id, [])
-    return by_event
-
-
-def roles_of(store: Store, people_iris: list[str]) -> dict[str, list[str]]:
-    """Person IRI -> the values of the closed role list they hold, sorted."""
-    roles: dict[str, set[str]] = defaultdict(set)
-    for start in range(0, len(people_iris), BATCH):
-        query = render("people-roles", people=iris(people_iris[start : start + BATCH]))
-        for row in store.select(query):
-            roles[row["person"]].add(row["role"].removeprefix(str(ROLE)))
-    return {person: sorted(values) for person, values in roles.items()}
 
 
 def _sources(store: Store, values: str) -> dict[str, dict[str, Source]]:

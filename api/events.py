@@ -18,7 +18,11 @@ from ontology import MG
 router = APIRouter(tags=["events"])
 
 PARTY_CLAUSE = "?event mg:party {party} ."
-PERSON_CLAUSE = "?event schema:attendee|mg:signatory {person} ."
+# Behind a party or a person the class is a check, not a pattern to join: oxigraph would
+# otherwise read every event of the class first.
+CLASS_CLAUSE = "?event a {event_class} ."
+CLASS_CHECK = "FILTER EXISTS {{ ?event a {event_class} }}"
+PERSON_CLAUSE = "{{ ?event schema:attendee {person} }} UNION {{ ?event mg:signatory {person} }}"
 NOT_FOUND = {404: {"model": NotFoundBody, "description": "no party or person by that name; close matches"}}
 
 PartyFilter = Annotated[
@@ -27,6 +31,12 @@ PartyFilter = Annotated[
 PersonFilter = Annotated[str | None, Query(description="a person's full name", examples=["Zakir Hasanov"])]
 Limit = Annotated[int, Query(ge=1, le=500, description="events per page")]
 Offset = Annotated[int, Query(ge=0, description="events to skip")]
+
+
+def events_where(event_class: str, clauses: list[str]) -> str:
+    """The WHERE body picking events of `event_class` that match all `clauses`."""
+    kind = (CLASS_CHECK if clauses else CLASS_CLAUSE).format(event_class=iri(event_class))
+    return "\n    ".join([*clauses, kind])
 
 
 def page(
@@ -45,8 +55,7 @@ def page(
         clauses.append(PERSON_CLAUSE.format(person=iri(resolve_person(store, person))))
     query = render(
         "events-page",
-        event_class=iri(event_class),
-        where="\n  ".join(clauses),
+        where=events_where(event_class, clauses),
         date_filter=dates.sparql_filter(),
         limit=integer(limit + 1),
         offset=integer(offset),

@@ -6,6 +6,7 @@ cost follows the size of the answer; networkx then cuts the ego graph of the ask
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Annotated
 
 import networkx as nx
@@ -15,10 +16,10 @@ from api.deps import SettingsDep, StoreDep
 from api.errors import NotFound
 from api.event_details import BATCH, EVENT_KINDS, PARTY_KINDS
 from api.models import Edge, Neighbourhood, Node, NotFoundBody
-from api.queries import integer, iris, render
-from api.resolve import resolve_party, resolve_person
+from api.queries import integer, iri, iris, render
+from api.resolve import close_people, find_person, resolve_party
 from graph.store import Store
-from ontology import ID, MG, ORG, SCHEMA
+from ontology import DCTERMS, ID, MG, ORG, RDF, SCHEMA, SKOS
 
 router = APIRouter(tags=["graph"])
 
@@ -70,17 +71,20 @@ def resolve_node(store: Store, node: str) -> str:
         centre = text
     elif "/" in text:
         centre = f"{ID}{text}"
+    elif person := find_person(store, text):
+        return person
     else:
         try:
             return resolve_party(store, text).id
         except NotFound as not_party:
-            try:
-                return resolve_person(store, text)
-            except NotFound as not_person:
-                raise NotFound(
-                    f"no party, person, meeting or agreement in the graph is called {text!r}",
-                    not_party.suggestions + not_person.suggestions,
-                ) from None
+            raise NotFound(
+                f"no party, person, meeting or agreement in the graph is called {text!r}",
+                not_party.suggestions + close_people(store, text),
+            ) from None
+    try:
+        iri(centre)
+    except ValueError:
+        raise NotFound(f"{text!r} is not a node id: ids have no spaces, quotes or angle brackets") from None
     if not describe(store, [centre]):
         raise NotFound(f"no person, party, meeting or agreement in the graph has the id {text!r}")
     return centre
@@ -110,8 +114,8 @@ def explore(store: Store, centre: str, hops: int, cap: int) -> tuple[nx.DiGraph,
             else:
                 truncated = True
         frontier = reached
-    for iri, data in describe(store, list(graph.nodes)).items():
-        graph.nodes[iri].update(data)
+    for node, data in describe(store, list(graph.nodes)).items():
+        graph.nodes[node].update(data)
     # Nodes of no known kind (a place, say) have nothing to show.
     graph.remove_nodes_from([n for n, data in graph.nodes(data=True) if "type" not in data])
     return graph, truncated
@@ -119,17 +123,21 @@ def explore(store: Store, centre: str, hops: int, cap: int) -> tuple[nx.DiGraph,
 
 def describe(store: Store, nodes: list[str]) -> dict[str, dict[str, str | None]]:
     """Node IRI -> its type and label, for the nodes that are people, parties, meetings or agreements."""
-    found: dict[str, dict[str, str | None]] = {}
+    about: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for start in range(0, len(nodes), BATCH):
         for row in store.select(render("nodes", nodes=iris(nodes[start : start + BATCH]))):
-            kind = NODE_TYPES[row["class"]]
-            label = row.get("label")
-            if kind in ("meeting", "call"):
-                label = f"{kind} {row.get('date', 'undated')}"
-            known = found.get(row["node"])
-            # A meeting typed as a call by one article is shown as the call.
-            if known is None or kind == "call":
-                found[row["node"]] = {"type": kind, "label": label}
-            elif label and len(label) > len(known["label"] or ""):
-                known["label"] = label
+            about[row["node"]][row["property"]].append(row["value"])
+    found: dict[str, dict[str, str | None]] = {}
+    for node, values in about.items():
+        kinds = {NODE_TYPES[c] for c in values[str(RDF.type)] if c in NODE_TYPES}
+        if not kinds:
+            continue
+        # A meeting one article calls a call is shown as the call.
+        kind = "call" if "call" in kinds else min(kinds)
+        if kind in ("meeting", "call"):
+            label = f"{kind} {min(values[str(DCTERMS.date)], default='undated')}"
+        else:
+            labels = values[str(SCHEMA.name)] + values[str(SKOS.prefLabel)] + values[str(DCTERMS.title)]
+            label = max(labels, key=len, default=None)
+        found[node] = {"type": kind, "label": label}
     return found

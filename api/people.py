@@ -8,8 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 
 from api.deps import StoreDep
-from api.event_details import fetch_events, party_ref
-from api.events import PERSON_CLAUSE
+from api.event_details import fetch_events, party_refs, people
+from api.events import PERSON_CLAUSE, events_where
 from api.models import Counterpart, Event, NotFoundBody, PersonView, RankHistory, RoleHistory
 from api.queries import integer, iri, render
 from api.resolve import resolve_person
@@ -32,16 +32,16 @@ def person(
     name: Annotated[str, Path(description="the person's full name, any case", examples=["Zakir Hasanov"])],
 ) -> PersonView:
     person_iri = resolve_person(store, name)
-    rows = store.select(render("person", person=iri(person_iri)))
-    names = sorted({row["name"] for row in rows if "name" in row}, key=lambda n: (-len(n), n))
-    parties = sorted((row for row in rows if "party" in row), key=lambda row: row["code"])
+    about = people(store, [person_iri]).get(person_iri)
+    party_iris = sorted(row["party"] for row in store.select(render("member-of", person=iri(person_iri))))
+    parties = party_refs(store, party_iris)
     roles, ranks = history(store, person_iri)
     meetings = own_events(store, person_iri, str(MG.Meeting))
     agreements = own_events(store, person_iri, str(MG.Agreement))
     return PersonView(
         id=person_iri,
-        name=names[0] if names else None,
-        party=party_ref({**parties[0], "name": parties[0].get("partyName")}) if parties else None,
+        name=about.name if about else None,
+        party=parties[party_iris[0]] if party_iris and party_iris[0] in parties else None,
         roles=roles,
         ranks=ranks,
         meetings=meetings,
@@ -55,10 +55,14 @@ def history(store: Store, person_iri: str) -> tuple[list[RoleHistory], list[Rank
     role_titles: dict[tuple[str, str | None], set[str]] = defaultdict(set)
     role_dates: dict[tuple[str, str | None], set[str]] = defaultdict(set)
     rank_dates: dict[str, set[str]] = defaultdict(set)
-    for row in store.select(render("person-history", person=iri(person_iri))):
+    rows = store.select(render("person-history", person=iri(person_iri)))
+    codes = {
+        iri_: ref.code for iri_, ref in party_refs(store, (r["party"] for r in rows if "party" in r)).items()
+    }
+    for row in rows:
         published = {row["published"]} if "published" in row else set()
         if "role" in row:
-            key = (row["role"].removeprefix(str(ROLE)), row.get("party"))
+            key = (row["role"].removeprefix(str(ROLE)), codes.get(row.get("party", "")))
             role_dates[key] |= published
             if "title" in row:
                 role_titles[key].add(row["title"])
@@ -86,8 +90,7 @@ def history(store: Store, person_iri: str) -> tuple[list[RoleHistory], list[Rank
 def own_events(store: Store, person_iri: str, event_class: str) -> list[Event]:
     query = render(
         "events-page",
-        event_class=iri(event_class),
-        where=PERSON_CLAUSE.format(person=iri(person_iri)),
+        where=events_where(event_class, [PERSON_CLAUSE.format(person=iri(person_iri))]),
         date_filter="",
         limit=integer(MAX_EVENTS),
         offset=integer(0),

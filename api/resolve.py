@@ -7,7 +7,7 @@ import difflib
 import pycountry
 
 from api.errors import NotFound
-from api.event_details import party_ref
+from api.event_details import party_refs
 from api.models import PartyRef
 from api.queries import iri, literal, render
 from graph.identity import person_iri
@@ -20,6 +20,8 @@ def resolve_party(store: Store, name: str) -> PartyRef:
     demonym, in any case ("Latvia", "lva", "LV", "Latvian"), or any name pycountry knows for a state.
     """
     text = name.strip()
+    if not text:
+        raise NotFound("a state or organisation needs a name, a code or a demonym; this one is blank")
     found = _parties_named(store, text)
     parties = [party for party_iri in found if (party := party_details(store, party_iri))]
     if len(parties) == 1:
@@ -33,19 +35,19 @@ def resolve_party(store: Store, name: str) -> PartyRef:
 
 
 def _parties_named(store: Store, text: str) -> list[str]:
-    """Party IRIs for `text`, trying the cheap ways first: exact spellings, pycountry, then a scan."""
+    """Party IRIs for `text`, the cheap ways first: pycountry (no query at all for a state's
+    name or code), exact spellings (index lookups), then a case-blind scan."""
+    if (code := _iso_alpha3(text)) and (state := f"{ID}state/{code}") in party_refs(store, [state]):
+        return [state]
     spellings = {text, text.lower(), text.upper(), text.title(), text.capitalize()}
     values = " ".join(f"{literal(s)} {literal(s)}@en" for s in sorted(spellings))
     if found := {row["party"] for row in store.select(render("party-by-value", values=values))}:
         return sorted(found)
-    if code := _iso_alpha3(text):
-        return [f"{ID}state/{code}"]
     return sorted({row["party"] for row in store.select(render("party-by-name", name=literal(text.lower())))})
 
 
 def party_details(store: Store, party: str) -> PartyRef | None:
-    rows = store.select(render("party", party=iri(party)))
-    return party_ref({**rows[0], "party": party}) if rows else None
+    return party_refs(store, [party]).get(party)
 
 
 def _iso_alpha3(text: str) -> str | None:
@@ -69,19 +71,29 @@ def _close_parties(store: Store, text: str) -> list[str]:
 def resolve_person(store: Store, name: str) -> str:
     """The IRI of the person called `name` (any case and accents: "zakir hasanov", "Zakir HASANOV")."""
     text = name.strip()
-    try:
-        person = person_iri(text)
-    except ValueError:
-        raise NotFound(f"{text!r} is not a person's name: it has no letters or digits") from None
-    if store.ask(render("person-exists", person=iri(person))):
+    if person := find_person(store, text):
         return person
-    raise NotFound(f"no person in the graph is called {text!r}", _close_people(store, text))
+    if not any(ch.isalnum() for ch in text):
+        raise NotFound(f"{text!r} is not a person's name: it has no letters or digits")
+    raise NotFound(f"no person in the graph is called {text!r}", close_people(store, text))
 
 
-def _close_people(store: Store, text: str) -> list[str]:
+def find_person(store: Store, name: str) -> str | None:
+    """The IRI of the person called `name`, or None: one index lookup, no suggestions."""
+    try:
+        person = person_iri(name.strip())
+    except ValueError:
+        return None
+    return person if store.ask(render("person-exists", person=iri(person))) else None
+
+
+def close_people(store: Store, text: str) -> list[str]:
     # Matching against every name would scan all people; names sharing the start of the longest
     # word ("hasa" for "Hasanof") are enough to find a misspelt one.
-    stem = max(text.lower().split(), key=len)[:4]
+    words = text.lower().split()
+    if not words:
+        return []
+    stem = max(words, key=len)[:4]
     names = [row["name"] for row in store.select(render("people-named-like", part=literal(stem)))]
     by_lower = {n.lower(): n for n in names}
     return [by_lower[m] for m in difflib.get_close_matches(text.lower(), list(by_lower), n=5, cutoff=0.5)]

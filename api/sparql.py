@@ -20,6 +20,7 @@ from rdflib.namespace import RDF
 from api.auth import WriteAccess, check_write_access
 from api.deadline import query_with_deadline
 from api.deps import SettingsDep, StoreDep
+from api.event_details import forget_parties
 from api.negotiation import choose
 from api.settings import Settings
 from graph.sparqltext import query_form
@@ -150,6 +151,7 @@ def service_description(request: Request, settings: Settings) -> Response:
 
 async def run_update(store: Store, settings: Settings, update: str) -> Response:
     await run_in_threadpool(store.update, update, timeout=settings.query_timeout)
+    forget_parties(store)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

@@ -25,7 +25,7 @@ from ingest.events import (
     publication,
     sentence_says,
 )
-from ingest.meetings import is_planned
+from ingest.meetings import dates_compatible, is_planned
 from ingest.parties import article_pair
 
 QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"“«‘']([A-Z][^\"”»’]{6,300}?)[\"”»’'](?=[\s,.;:)]|$)")
@@ -182,7 +182,26 @@ def find_agreements(doc: Doc) -> list[dict]:
                         "evidence": [sent.start_char, sent.end_char],
                     }
                 )
-    return _settle(agreements, publication(doc))
+    settled = _settle(agreements, publication(doc))
+    for agreement in settled:
+        _join_signing_meeting(agreement, meetings)
+    return settled
+
+
+def _join_signing_meeting(agreement: dict, meetings: list[dict]) -> None:
+    """Documents are signed at meetings: the signatories took part in the meeting of the same parties
+    and day, the one they are named at or else the last reported before the signing."""
+    at = agreement["evidence"][0]
+    same = [
+        m
+        for m in meetings
+        if m["parties"] == agreement["parties"] and dates_compatible(m["date"], agreement["date"])
+    ]
+    shared = [m for m in same if set(m["participants"]) & set(agreement["signatories"])]
+    before = [m for m in same if m["evidence"][0] <= at]
+    meeting = next(iter(shared), None) or (before[-1] if before else None)
+    if meeting is not None:
+        meeting["participants"] += [s for s in agreement["signatories"] if s not in meeting["participants"]]
 
 
 def _meetings_before(meetings: list[dict], at: int) -> list[dict]:

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ingest.doc_attrs import published_of
-from ingest.gazetteer import DEMONYM, ORGANISATION, RESOURCES, STATE
+from ingest.gazetteer import DEMONYM, ORGANISATION, RESOURCES, STATE, load_gazetteer
 
 EVENTS = json.loads((RESOURCES / "events.json").read_text(encoding="utf-8"))
 CLAUSE_HEADS = frozenset({"VERB", "AUX"})
@@ -89,10 +89,14 @@ def sentence_says(sent: Span, key: str) -> bool:
 def place_in(sent: Span) -> str | None:
     """The city named in the sentence ("in Baku"), else the country visited ("visited Bulgaria")."""
     for token in sent:
-        if token.ent_type_ == "GPE" and token.ent_iob_ == "B" and token.i > 1:
+        if _is_city(token) and token.i > 1:
             before, second = token.doc[token.i - 1], token.doc[token.i - 2]
-            if before.lower_ in EVENTS["place_prepositions"] or (
-                before.lower_ == "to" and second.lemma_ in EVENTS["visit_words"]
+            if (
+                before.lower_ in EVENTS["place_prepositions"]
+                or (before.lower_ == "to" and second.lemma_ in EVENTS["visit_words"])
+                or (before.pos_ == "VERB" and before.lemma_ in EVENTS["visit_words"])
+                # "in the Turkish city of Kayseri"
+                or (before.lower_ == "of" and second.lower_ in EVENTS["settlement_nouns"])
             ):
                 return _ent_text(token)
     for token in sent:
@@ -108,6 +112,16 @@ def place_in(sent: Span) -> str | None:
             if visited or happened_in:
                 return _ent_text(token)
     return None
+
+
+def _is_city(token: Token) -> bool:
+    """A place entity, or a capital the small NER model misread ("Port Moresby" as a work of art)."""
+    if token.ent_iob_ != "B":
+        return False
+    return token.ent_type_ == "GPE" or (
+        token.ent_type_ not in (STATE, DEMONYM, ORGANISATION)
+        and load_gazetteer().capital_of(_ent_text(token)) is not None
+    )
 
 
 def _ent_text(token: Token) -> str:

@@ -26,7 +26,7 @@ from ingest.events import (
     publication,
     sentence_says,
 )
-from ingest.gazetteer import RANK
+from ingest.gazetteer import RANK, TITLE
 from ingest.parties import article_pair, sentence_parties, settle_sides
 from ingest.people import MAX_NAME_TOKENS
 from ingest.records import PartialDate
@@ -48,9 +48,13 @@ def is_trigger(token: Token) -> bool:
     joint = token.pos_ == "VERB" and token.lemma_ in EVENTS["joint_verbs"]
     if joint and (is_plural_reference(token) or _with_someone(token)):
         return True
+    if token.pos_ == "VERB" and token.lemma_ in EVENTS["courtesy_verbs"]:
+        return _calls_on_someone(token)
     if token.pos_ == "VERB" and token.lemma_ in EVENTS["speech_verbs"]:
-        return _with_someone(token)
+        return _with_someone(token) or is_plural_reference(token)
     if token.pos_ == "VERB" and token.lemma_ in EVENTS["meeting_verbs"]:
+        if token.lemma_ in EVENTS["person_object_verbs"]:
+            return _receives_someone(token)
         if token.lemma_ == "hold":
             objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
             if token.dep_ == "relcl":
@@ -70,6 +74,42 @@ def _with_someone(token: Token) -> bool:
                 if node.ent_type_ == "PERSON" or node.lemma_ in EVENTS["reference_nouns"]:
                     return True
     return False
+
+
+def _calls_on_someone(token: Token) -> bool:
+    """'X called on the minister' is a courtesy visit; 'X called on both sides to show restraint' and
+    'X called on Monday for talks' are not."""
+    if any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
+        return False
+    hosts = [
+        obj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "on"
+        for obj in prep.children
+        if obj.dep_ == "pobj" and obj.ent_type_ != "DATE"
+    ]
+    return any(
+        node.ent_type_ in ("PERSON", TITLE, RANK) or node.lower_ in EVENTS["person_pronouns"]
+        for obj in hosts
+        for node in obj.subtree
+    )
+
+
+def _receives_someone(token: Token) -> bool:
+    """'X welcomed the delegation', 'Y was received by Z', but not 'X welcomed the move': whom a
+    welcoming verb takes must be a person."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "agent")]
+    if token.dep_ == "relcl":
+        objects.append(token.head)
+    return not objects or any(
+        node.pos_ == "PROPN"
+        or node.ent_type_ in ("PERSON", TITLE, RANK)
+        or node.lower_ in EVENTS["person_pronouns"]
+        or node.lower_ in EVENTS["object_pronouns"]
+        or node.lemma_ in EVENTS["reference_nouns"]
+        for obj in objects
+        for node in obj.subtree
+    )
 
 
 def is_planned(token: Token) -> bool:
@@ -131,6 +171,24 @@ def _apposed_name(noun: Token, index: dict[int, dict]) -> dict | None:
     return next((index[j] for j in range(i, min(i + MAX_NAME_TOKENS, len(doc))) if j in index), None)
 
 
+def _signers(sent: Span, index: dict[int, dict]) -> list[dict]:
+    """The named subjects of 'signed' or 'put his signature to' in the sentence."""
+    found: list[dict] = []
+    for token in sent:
+        signs = token.pos_ == "VERB" and token.lemma_ in EVENTS["sign_verbs"]
+        puts_signature = token.lemma_ in EVENTS["signature_verbs"] and any(
+            c.dep_ == "dobj" and c.lower_ in EVENTS["signature_nouns"] for c in token.children
+        )
+        # "signed a new accord with France" is another signing, not more about this one.
+        another = any(
+            c.dep_ == "dobj" and any(d.lower_ in ("a", "an") for d in c.children) for c in token.children
+        )
+        if (signs or puts_signature) and not another and not is_planned(token):
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "agent")]
+            _add(found, [index[t.i] for s in subjects for t in s.subtree if t.i in index])
+    return found
+
+
 def _subjects(sent: Span, index: dict[int, dict]) -> list[dict]:
     """People in the subject of the sentence's main clause (and of clauses joined to it)."""
     heads = [sent.root, *(c for c in sent.root.children if c.dep_ == "conj")]
@@ -190,6 +248,8 @@ class Candidate:
     place: str | None
     sentence: int
     evidence: list[int]
+    # "X and Y also held a separate meeting": never one encounter with the meeting before.
+    separate: bool = False
 
     def add(self, people: list[dict]) -> None:
         _add(self.people, people)
@@ -210,6 +270,8 @@ class MeetingScan:
         self.candidates: list[Candidate] = []
         # A meeting sentence naming no one ("The meeting took place in Georgia on 5 October") dates the next.
         self.pending: tuple[int, str | None, str | None] | None = None
+        # The last trip a sentence reported ("X travelled to Y"): sentence number, place, date (if said).
+        self.trip: tuple[int, str, str | None, bool] | None = None
         breaks = [m.start() for m in re.finditer(r"\n\n", doc.text)] + [len(doc.text)] * 2
         self.opening_end, self.second_paragraph_end = breaks[0], breaks[1]
 
@@ -223,11 +285,15 @@ class MeetingScan:
 
     def _read(self, number: int, sent: Span) -> None:
         found = self._encounter(sent)
+        self._note_trip(number, sent)
         if found is None:
             if self._recent(number) and sentence_says(sent, "attendance"):
                 self.candidates[-1].add(
                     [p for t, p in people_in(sent, self.index) if governed_by(t, sent.root)]
                 )
+            elif self._recent(number) and not date_in(sent) and (signers := _signers(sent, self.index)):
+                # "X put his signature to the pact, while Y signed for her government": at the ceremony.
+                self.candidates[-1].add(signers)
             elif self._recent(number) and _is_setting(sent):
                 # "At that meeting X thanked ... under the leadership of Y": only X was there.
                 self.candidates[-1].add(_subjects(sent, self.index))
@@ -250,6 +316,7 @@ class MeetingScan:
             place=place,
             sentence=number,
             evidence=[sent.start_char, sent.end_char],
+            separate=any(t.lower_ in EVENTS["separate_markers"] for t in trigger.subtree),
         )
         self.candidates.append(candidate)
         # Settle parties now, so that later sentences can refer to "the Pakistani general".
@@ -278,10 +345,38 @@ class MeetingScan:
                 found = (trigger, participants, referring)
         return found
 
+    def _note_trip(self, number: int, sent: Span) -> None:
+        """Remember where and when a sentence that tells of a visit or a journey went."""
+        if not any(t.lemma_ in EVENTS["visit_words"] for t in sent) or not (place := place_in(sent)):
+            return
+        previous = self.candidates[-1].date if self.candidates else publication(self.doc)
+        self.trip = (number, place, *_date(sent, previous))
+
+    def _on_trip(self, number: int, sent: Span) -> tuple[str, str | None, bool] | None:
+        """The trip a meeting belongs to: reported in the sentence just before, or named as 'that visit'."""
+        if self.trip is None or self.trip[0] >= number:
+            return None
+        if self.trip[0] == number - 1:
+            return self.trip[1:]
+        refers = any(
+            t.lemma_ in EVENTS["visit_words"]
+            and t.pos_ == "NOUN"
+            and any(c.lower_ in EVENTS["trip_determiners"] for c in t.lefts)
+            for t in sent
+        )
+        return self.trip[1:] if refers and number - self.trip[0] <= MAX_FOLLOW_UP else None
+
     def _when_where(self, number: int, sent: Span, referring: bool) -> tuple[str | None, str | None]:
         previous = self.candidates[-1].date if self.candidates else publication(self.doc)
         date, explicit = _date(sent, previous)
         place = place_in(sent)
+        if place is None and (trip := self._on_trip(number, sent)):
+            place = trip[0]
+            if not explicit and trip[2]:
+                date, explicit = trip[1], True
+        if not explicit and self.candidates and sentence_says(sent, "side_event"):
+            # "On the sidelines of the summit, X also met Y": when and where the summit was.
+            return previous, place or self.candidates[-1].place
         if explicit:
             return date, place
         if self.pending and self.pending[0] == number - 1:
@@ -312,6 +407,7 @@ class MeetingScan:
             "date": candidate.date,
             "place": candidate.place,
             "evidence": candidate.evidence,
+            "separate": candidate.separate,
         }
 
 
@@ -320,7 +416,8 @@ def find_meetings(doc: Doc) -> list[dict]:
     return MeetingScan(doc).run()
 
 
-def _compatible(a: str | None, b: str | None) -> bool:
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """Dates that may be the same day: equal, one of them unknown, or partial and not contradicting."""
     if a is None or b is None or a == b:
         return True
     pa, pb = PartialDate.parse(a), PartialDate.parse(b)
@@ -334,13 +431,15 @@ def merge_meetings(meetings: list[dict]) -> list[dict]:
     """One meeting per encounter: the same parties and date, one set of people within the other."""
     merged: list[dict] = []
     for meeting in meetings:
+        separate = meeting.pop("separate", False)
         same = next(
             (
                 m
                 for m in merged
-                if m["parties"] == meeting["parties"]
+                if not separate
+                and m["parties"] == meeting["parties"]
                 and m["kind"] == meeting["kind"]
-                and _compatible(m["date"], meeting["date"])
+                and dates_compatible(m["date"], meeting["date"])
                 and (m["place"] is None or meeting["place"] is None or m["place"] == meeting["place"])
                 and (
                     set(m["participants"]) <= set(meeting["participants"])

@@ -20,6 +20,8 @@ from ingest.tokens import ent_end
 CONTEXT = json.loads((RESOURCES / "context.json").read_text(encoding="utf-8"))
 SIDE_WORDS = frozenset(CONTEXT["side_words"])
 COMPANION_WORDS = frozenset(CONTEXT["companion_words"])
+COUNTERPART_WORDS = frozenset(CONTEXT["counterpart"])
+PERSON_POSSESSIVES = frozenset(EVENTS["person_possessives"])
 ORG_HEAD_ROLES = frozenset({"head-of-state", "head-of-government"})
 PARTY_ENTS = (STATE, DEMONYM, ORGANISATION)
 
@@ -87,7 +89,7 @@ def nearest_organisation(doc: Doc, person: dict) -> str | None:
 def settle_sides(
     participants: list[dict], pair: list[str], others: list[str], place: str | None = None
 ) -> list[str]:
-    """Parties of the participants. Someone of unknown party facing one known side belongs to the other
+    """Parties of the participants. Those of unknown party facing one known side belong to the other
     side: the one other party the sentence names, else the host whose capital or country the meeting
     was in, else the other of the article's two sides. With no side known, a title only one state uses
     ("Secretary of State") decides."""
@@ -111,12 +113,10 @@ def settle_sides(
         other = pair[1] if parties[0] == pair[0] else pair[0]
     else:
         return parties
-    for person in participants:
-        if person["party"] is None:
-            person["party"] = other
-            parties.append(other)
-            break
-    return parties
+    unknown = [p for p in participants if p["party"] is None]
+    for person in unknown:
+        person["party"] = other
+    return parties + [other] if unknown else parties
 
 
 def host_state(place: str | None) -> str | None:
@@ -151,15 +151,37 @@ def sentence_parties(sent: Span) -> list[str]:
 
 
 def fill_default_parties(doc: Doc, people: list[dict]) -> None:
-    """An office holder of still unknown party: the one state with that title, else the home state."""
+    """An office holder of still unknown party: the one state with that title, else the other side of
+    the counterpart the text gives them, else the home state."""
     gazetteer = load_gazetteer()
     companions(doc, people)
     home = home_state(doc)
+    pair = article_pair(doc)
     for person in people:
         if person["party"] is None and person["roles"]:
             titled = (gazetteer.title_state(title) for title in person.get("titles", []))
-            person["party"] = next((state for state in titled if state), home)
+            state = next((state for state in titled if state), None)
+            person["party"] = state or _facing(doc, person, people, pair) or home
         organisation_heads(person)
+
+
+def _facing(doc: Doc, person: dict, people: list[dict], pair: list[str]) -> str | None:
+    """'X is expected in Baku at the invitation of his Azerbaijani counterpart': X is of the article's
+    other side."""
+    named_at = {start for p in people for start, _ in p["mentions"]}
+    for start, end in person["mentions"]:
+        for token in doc[end : doc[start].sent.end]:
+            if token.i in named_at:
+                break
+            lefts = list(token.lefts)
+            if token.lower_ not in COUNTERPART_WORDS or not any(
+                t.lower_ in PERSON_POSSESSIVES for t in lefts
+            ):
+                continue
+            sides = parties_named(lefts)
+            if len(sides) == 1 and len(pair) == 2 and sides[0] in pair:
+                return pair[1] if sides[0] == pair[0] else pair[0]
+    return None
 
 
 def home_state(doc: Doc) -> str | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ingest.gazetteer import PARTY_LABELS, RANK, RESOURCES, TITLE
+from ingest.gazetteer import PARTY_LABELS, RANK, RESOURCES, TITLE, load_gazetteer
 from ingest.tokens import ent_end, ent_start
 
 NAMES = json.loads((RESOURCES / "names.json").read_text(encoding="utf-8"))
@@ -26,6 +26,7 @@ NOT_NAMES = frozenset(NAMES["not_names"])
 HONORIFICS = frozenset(NAMES["honorifics"])
 INSTITUTION_WORDS = frozenset(NAMES["institution_words"])
 INTRODUCERS = frozenset(NAMES["introducers"])
+CIVILIAN_ROLES = frozenset(NAMES["civilian_roles"])
 # NER labels that say a capitalised run is a thing, not a person.
 NOT_PEOPLE = frozenset({"ORG", "FAC", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART", "GPE", "LOC", "NORP"})
 MAX_NAME_TOKENS = 7
@@ -135,6 +136,45 @@ def _plausible(span: Span) -> bool:
     return not any(t.text in INSTITUTION_WORDS for t in span)
 
 
+def free_given_names(doc: Doc) -> None:
+    """'Defense Minister Gen Nakatani': a rank abbreviation between a civilian minister's title and a
+    lone surname is the given name, so it loses its rank label and becomes part of the name."""
+    kept = []
+    for ent in doc.ents:
+        after = ent.end
+        given = (
+            ent.label_ == RANK
+            and len(ent) == 1
+            and "." not in ent.text
+            and ent.start > 0
+            and doc[ent.start - 1].ent_type_ == TITLE
+            and doc[ent.start - 1].ent_id_ in CIVILIAN_ROLES
+            and after + 1 < len(doc)
+            and _is_name_token(doc[after])
+            and not _is_name_token(doc[after + 1])
+        )
+        if not given:
+            kept.append(ent)
+    if len(kept) < len(doc.ents):
+        doc.ents = kept
+
+
+def _apposed_to_title(doc: Doc) -> list[tuple[int, int]]:
+    """'the Special Representative for the Caucasus, Javier Colomina': a full name set off by a comma
+    after a title phrase names its holder, even where the NER took it for a place or an organisation."""
+    found = []
+    for token in doc:
+        if token.dep_ not in ("appos", "conj") or token.head.ent_type_ != TITLE:
+            continue
+        start = token.left_edge.i
+        if start == 0 or doc[start - 1].text != "," or token.i - start + 1 < 2:
+            continue
+        span = (start, _name_end(doc, start, token.i + 1))
+        if span[1] == token.i + 1 and load_gazetteer().capital_of(doc[start : span[1]].text) is None:
+            found.append(span)
+    return found
+
+
 def find_name_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges that hold a person's name, in document order."""
     found: dict[int, tuple[int, int]] = {}
@@ -151,6 +191,9 @@ def find_name_spans(doc: Doc) -> list[tuple[int, int]]:
         # After a country name only a full name counts: "of Türkiye Hulusi Akar", not "Azerbaijan Army".
         if span is None or (ends_party and span[1] - span[0] < 2):
             continue
+        if not any(s <= span[0] < e for s, e in found.values()):
+            found[span[0]] = span
+    for span in _apposed_to_title(doc):
         if not any(s <= span[0] < e for s, e in found.values()):
             found[span[0]] = span
     return sorted(s for s in set(found.values()) if _plausible(doc[s[0] : s[1]]))
@@ -270,6 +313,7 @@ class PeopleFinder:
     of introduction."""
 
     def __call__(self, doc: Doc) -> Doc:
+        free_given_names(doc)
         people = group_people(doc, find_name_spans(doc))
         doc._.people = [
             {

@@ -38,7 +38,7 @@ from ingest.records import (
 )
 
 # Bump when extraction changes, so re-ingesting an unchanged article replaces its old facts.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 COMPONENTS = (
     "milgraph_dates",

@@ -17,11 +17,13 @@ def described_people(trigger: Token, people: list[dict], named: list[dict]) -> l
     found: list[dict] = []
     sides = {p["party"] for p in named if p["party"]}
     named_at = {end - 1 for person in people for _, end in person["mentions"]}
-    for token in trigger.subtree:
+    for token in [*trigger.subtree, *_shared_subject(trigger)]:
         if token.lemma_ not in EVENTS["reference_nouns"] or token.pos_ != "NOUN":
             continue
         # "his counterpart, General X" is X already; "the minister, who told the Uzbek leader": other clause.
-        if any(t.i in named_at for t in token.subtree) or not governed_by(token, trigger):
+        if any(t.i in named_at for t in token.subtree) or not (
+            governed_by(token, trigger) or token.dep_ in ("nsubj", "nsubjpass")
+        ):
             continue
         codes = parties_named(list(token.lefts))
         lefts = {t.lower_ for t in token.lefts}
@@ -50,11 +52,22 @@ def described_people(trigger: Token, people: list[dict], named: list[dict]) -> l
     return found
 
 
+def _shared_subject(trigger: Token) -> list[Token]:
+    """'The minister toured the base and held a meeting with X': the subject of the first verb is
+    also the subject of the verb joined to it, which holds the meeting."""
+    verb = (
+        trigger if trigger.pos_ == "VERB" else next((a for a in trigger.ancestors if a.pos_ == "VERB"), None)
+    )
+    if verb is None or verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
 def pronoun_partner(trigger: Token, participants: list[dict], index: dict[int, dict]) -> dict | None:
     """'Pistorius welcomed him', 'his meeting with X': the person named last before the pronoun."""
     pronouns = [
         t for t in trigger.subtree if t.lower_ in EVENTS["person_pronouns"] and governed_by(t, trigger)
-    ]
+    ] + [t for t in _shared_subject(trigger) if t.lower_ in EVENTS["person_pronouns"]]
     if not pronouns:
         return None
     before = [p for i, p in sorted(index.items()) if i < pronouns[0].i and p not in participants]

@@ -61,7 +61,9 @@ def _note(context: Context, doc: Doc, start: int, end: int) -> None:
     elif label == RANK and context.rank is None:
         context.rank = key
     elif label in (STATE, DEMONYM, ORGANISATION) and context.party is None:
-        before = doc[start - 1].lower_ if start > 0 else ""
+        # "ambassador to the UK": the article does not change which state is the host.
+        i = start - 1 if start == 0 or doc[start - 1].lower_ != "the" else start - 2
+        before = doc[i].lower_ if i >= 0 else ""
         if before not in NOT_PARTY_AFTER:
             context.party = key
 

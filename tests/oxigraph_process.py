@@ -35,7 +35,17 @@ def running_oxigraph(data: Path) -> Iterator[str]:
     """Serve `data` with Oxigraph; yields the base URL once it answers, stops the server by pid after."""
     port = free_port()
     proc = subprocess.Popen(
-        [oxigraph_binary(), "serve", "--location", str(data), "--bind", f"127.0.0.1:{port}"],
+        # As in docker-compose.yml: the server stops runaway queries itself, whatever its clients do.
+        [
+            oxigraph_binary(),
+            "serve",
+            "--location",
+            str(data),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--timeout-s",
+            "30",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )

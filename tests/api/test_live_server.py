@@ -11,21 +11,25 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.error import HTTPError
 
 import httpx
 import pytest
+from oxigraph_process import free_port
 from rdflib import Graph, Literal
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from tests.conftest import SAMPLES, free_port
+from tests.conftest import SAMPLES
 
 pytestmark = pytest.mark.slow
 
 MILGRAPH = str(Path(sys.executable).parent / "milgraph")
 PEOPLE = """PREFIX schema: <https://schema.org/>
 SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name"""
+# About twenty million rows to count on the samples: seconds of work, past the 0.5 s limit.
+EXPENSIVE = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g a ?h }"
 LATVIA = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 CONSTRUCT { ?s skos:prefLabel ?l } WHERE { ?s skos:notation "LVA" ; skos:prefLabel ?l }"""
 
@@ -45,7 +49,10 @@ def server(backend: str, seeded_store, tmp_path_factory: pytest.TempPathFactory)
     log = tmp_path_factory.mktemp("server-log") / "stdout"
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            [MILGRAPH, "serve", "--store", location, "--port", str(port)], stdout=out, stderr=subprocess.PIPE
+            [MILGRAPH, "serve", "--store", location, "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "MILGRAPH_QUERY_TIMEOUT": "0.5"},
         )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -114,3 +121,11 @@ def test_a_bad_query_is_reported_and_the_server_serves_on(server):
     assert refused.status_code == 403
     assert httpx.get(f"{server}/country/Latvia/relations").json()["party"]["code"] == "LVA"
     assert httpx.get(f"{server}/docs").status_code == 200
+
+
+def test_a_query_past_the_timeout_is_stopped_and_the_server_serves_on(server):
+    with pytest.raises(HTTPError) as refused:
+        sparql(server, EXPENSIVE, JSON).query()
+    assert refused.value.code == 503
+    assert "0.5 s" in refused.value.read().decode()
+    assert sparql(server, "ASK { ?s ?p ?o }", JSON).query().convert()["boolean"] is True

@@ -50,4 +50,5 @@ def test_hops_out_of_range_and_unknown_nodes_are_clear_errors(client):
     unknown = client.get("/neighbourhood/person/nobody-at-all")
     assert unknown.status_code == 404
     assert "person/nobody-at-all" in unknown.json()["detail"]
+    assert client.get("/neighbourhood/state/L V A").status_code == 404
     assert client.get("/neighbourhood/state/LVA", params={"hops": 3}).status_code == 200
