@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STORE ?= var/store
 SHARED ?= ../shared
-MIN_F1 ?= 0.85
+MIN_F1 ?= 0.87
+MIN_KIND_F1 ?= 0.75
 
 .PHONY: run test lint quality system-deps clean
 
@@ -38,6 +39,7 @@ test: $(VENV)/.installed system-deps lint
 quality: $(VENV)/.installed
 	rm -rf var/facts && $(BIN)/milgraph facts $(SHARED)/corpus/seeds $(SHARED)/corpus/dev --out var/facts
 	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/corpus/gold var/facts --min-f1 $(MIN_F1)
+	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/corpus/gold var/facts --json | $(BIN)/python scripts/kinds_gate.py $(MIN_KIND_F1)
 
 clean:
 	rm -rf $(VENV) var

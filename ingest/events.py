@@ -50,6 +50,9 @@ def governed_by(token: Token, trigger: Token) -> bool:
         # "handed him a message from King X": the sender did not take part.
         if node.dep_ == "prep" and node.lower_ in EVENTS["absent_prepositions"]:
             return False
+        # "conveyed the greetings of King X": the sender is not there either.
+        if node != token and node.lemma_ in EVENTS["absent_senders"]:
+            return False
         node = node.head
     return False
 
@@ -108,7 +111,10 @@ def place_in(sent: Span) -> str | None:
                 and token.doc[token.i - 2].lemma_ in EVENTS["visit_words"]
             )
             # "took place in Georgia", but not "the attaché in Azerbaijan".
-            happened_in = before.lower_ == "in" and before.head.pos_ in ("VERB", "AUX")
+            # The parser often hangs "in Cambodia" of "met X in Cambodia" on the name; a name has no post.
+            happened_in = before.lower_ == "in" and (
+                before.head.pos_ in ("VERB", "AUX") or before.head.ent_type_ == "PERSON"
+            )
             if visited or happened_in:
                 return _ent_text(token)
     return None

@@ -116,7 +116,7 @@ def settle_sides(
     unknown = [p for p in participants if p["party"] is None]
     for person in unknown:
         person["party"] = other
-    return parties + [other] if unknown else parties
+    return [*parties, other] if unknown else parties
 
 
 def host_state(place: str | None) -> str | None:

@@ -111,7 +111,7 @@ def _trim(span: Span) -> tuple[int, int] | None:
     while start < span.end and not (_is_name_token(doc[start]) and doc[start].text not in SUFFIXES):
         start += 1
     # One token past the entity: the NER often leaves a trailing "Jr." out.
-    end = _name_end(doc, start, span.end + 1) if start < span.end else start
+    end = _name_end(doc, start, min(span.end + 1, len(doc))) if start < span.end else start
     return (start, end) if end > start else None
 
 
@@ -149,9 +149,9 @@ def free_given_names(doc: Doc) -> None:
             and ent.start > 0
             and doc[ent.start - 1].ent_type_ == TITLE
             and doc[ent.start - 1].ent_id_ in CIVILIAN_ROLES
-            and after + 1 < len(doc)
+            and after < len(doc)
             and _is_name_token(doc[after])
-            and not _is_name_token(doc[after + 1])
+            and (after + 1 == len(doc) or not _is_name_token(doc[after + 1]))
         )
         if not given:
             kept.append(ent)

@@ -21,7 +21,7 @@ def described_people(trigger: Token, people: list[dict], named: list[dict]) -> l
         if token.lemma_ not in EVENTS["reference_nouns"] or token.pos_ != "NOUN":
             continue
         # "his counterpart, General X" is X already; "the minister, who told the Uzbek leader": other clause.
-        if any(t.i in named_at for t in token.subtree) or not (
+        if any(t.i in named_at for t in _own_phrase(token)) or not (
             governed_by(token, trigger) or token.dep_ in ("nsubj", "nsubjpass")
         ):
             continue
@@ -50,6 +50,13 @@ def described_people(trigger: Token, people: list[dict], named: list[dict]) -> l
         if person:
             found.append(person)
     return found
+
+
+def _own_phrase(noun: Token) -> list[Token]:
+    """The noun phrase without the clauses hanging from it ('the minister, who greeted President X')."""
+    clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl", "advcl")]
+    inside = {t.i for clause in clauses for t in clause.subtree}
+    return [t for t in noun.subtree if t.i not in inside]
 
 
 def _shared_subject(trigger: Token) -> list[Token]:

@@ -205,3 +205,34 @@ def test_everyone_of_unknown_party_facing_one_known_side_is_the_host(extract) ->
         "Defence Forces, Gen. Yusuf Farah."
     )
     assert (party_of(record, "Abdi Warsame"), party_of(record, "Yusuf Farah")) == ("SOM", "SOM")
+
+
+def test_country_after_the_person_met_is_the_place(extract) -> None:
+    record = extract(
+        "In November, Canadian Defence Minister Paul Roy met Chilean Defence Minister Jorge Soto in Peru."
+    )
+    assert meetings(record)[0][4] == "Peru"
+
+
+def test_described_guest_with_a_relative_clause_naming_someone_else(extract) -> None:
+    record = extract(
+        "Italian Defence Minister Marco Bianchi arrived in Vienna.\n\n"
+        "President Karl Huber received the Italian minister, who conveyed to the Austrian leader the "
+        "greetings of President Luca Ferri."
+    )
+    received = next(m for m in record.meetings if "Karl Huber" in m.participants)
+    assert set(received.participants) == {"Karl Huber", "Marco Bianchi"}
+    assert party_of(record, "Karl Huber") == "AUT"
+
+
+def test_sender_of_greetings_did_not_take_part(extract) -> None:
+    record = extract(
+        "Spanish Defence Minister Ana Ruiz met Moroccan Defence Minister Omar Idrissi in Rabat and "
+        "conveyed the greetings of Prime Minister Pedro Vidal."
+    )
+    assert meetings(record)[0][2] == ["Ana Ruiz", "Omar Idrissi"]
+
+
+def test_name_at_the_very_end_of_the_text(extract) -> None:
+    record = extract("The talks were led by Defence Minister Javier Colomina")
+    assert [p.name for p in record.people] == ["Javier Colomina"]
