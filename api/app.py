@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import articles, countries, errors, events, export, health, neighbourhood, people, sparql
+from api.limits import BodyLimit
 from api.settings import Settings
 from graph import open_store
 from graph.store import Store
@@ -40,6 +41,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.state.store = opened
     app.state.extraction = articles.Extraction()
     errors.install(app)
+    app.add_middleware(BodyLimit)
     for module in (health, countries, people, events, neighbourhood, export, articles, sparql):
         app.include_router(module.router)
     return app

@@ -6,20 +6,24 @@ import datetime
 import threading
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Body, Request, status
+from fastapi import APIRouter, Body, HTTPException, Request, status
 from pydantic import BaseModel, Field, field_validator
 
 from api.auth import WriteAccess
 from api.deps import StoreDep
 from api.event_details import forget_parties
 from api.models import examples
+from api.queries import is_absolute_iri
 from graph.facts import article_facts
 from graph.loader import load_records
+from graph.rdf import InvalidRecord
 from graph.store import StoreError
 from ingest.pipeline import Extractor
 from ingest.records import Article, ArticleRecord, PartialDate
 
 router = APIRouter(tags=["articles"])
+# spaCy's `nlp.max_length`: its parser and NER refuse longer texts (1 GB of memory per 100,000 chars).
+MAX_TEXT_CHARS = 1_000_000
 
 ARTICLE_EXAMPLE = {
     "id": "azernews-2022-04-27-latvia",
@@ -35,16 +39,36 @@ class ArticleIn(BaseModel):
     model_config = examples(ARTICLE_EXAMPLE)
 
     id: str = Field(min_length=1, description="unique id; sending the same id again replaces the article")
-    text: str = Field(min_length=1, description="the article text")
+    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, description="the article text")
     published: str | None = Field(None, description="publication date: YYYY-MM-DD, YYYY-MM or YYYY")
     source: str | None = Field(None, description="the by-line or outlet")
-    url: str | None = None
+    url: str | None = Field(None, description="where the article was published: an absolute URL")
+
+    @field_validator("id", "text", "published", "source", "url")
+    @classmethod
+    def _unicode_text(cls, value: str | None) -> str | None:
+        # JSON can spell a lone surrogate ("\ud800"), which no UTF-8 store or content hash can hold.
+        if value is None:
+            return None
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            code = ord(value[error.start])
+            raise ValueError(f"holds a lone surrogate U+{code:04X} at character {error.start}") from None
+        return value
 
     @field_validator("id", "text")
     @classmethod
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("must not be blank")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _an_iri(cls, value: str | None) -> str | None:
+        if value is not None and not is_absolute_iri(value):
+            raise ValueError("must be an absolute URL without spaces, such as https://example.org/news/1")
         return value
 
     @field_validator("published")
@@ -155,11 +179,17 @@ class Extraction:
     summary="Ingest one article (write token)",
     status_code=status.HTTP_200_OK,
     dependencies=[WriteAccess],
-    responses={403: {"description": "no write token, or not the server's"}},
+    responses={
+        403: {"description": "no write token, or not the server's"},
+        413: {"description": "the request body is over the size limit"},
+    },
 )
 def ingest_article(request: Request, store: StoreDep, article: Annotated[ArticleIn, Body()]) -> Ingested:
     record = request.app.state.extraction(article.to_article())
-    summary = load_records(store, [record])
+    try:
+        summary = load_records(store, [record])
+    except InvalidRecord as error:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(error)) from None
     forget_parties(store)
     state = "added" if summary.articles_added else "replaced" if summary.articles_replaced else "unchanged"
     facts = list(article_facts(store, [article.id]))

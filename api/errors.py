@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 from fastapi import FastAPI, Request, status
-from fastapi.responses import JSONResponse
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
 
 from graph.store import QuerySyntaxError, QueryTimeout, StoreError, StoreUnavailable, UnsupportedFormat
 
@@ -43,7 +46,15 @@ async def not_found(request: Request, error: NotFound) -> JSONResponse:
     )
 
 
+async def invalid_request(request: Request, error: RequestValidationError) -> Response:
+    """FastAPI's 422, but ASCII-escaped: the errors echo the input, and a JSON body can carry
+    lone surrogates ("\\ud800") that cannot be written as UTF-8."""
+    body = json.dumps({"detail": jsonable_encoder(error.errors())}, ensure_ascii=True)
+    return Response(body, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT, media_type="application/json")
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(NotFound, not_found)
+    app.add_exception_handler(RequestValidationError, invalid_request)
     for kind in STATUSES:
         app.add_exception_handler(kind, store_error)

@@ -6,12 +6,16 @@ environment variables, then the defaults below.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Literal
 
 from platformdirs import user_data_dir
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from graph import MEMORY
+
+URL_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
 
 
 def default_store_location() -> str:
@@ -36,10 +40,6 @@ class Settings(BaseSettings):
     store_timeout: float = Field(
         30.0, gt=0, description="remote store: seconds before a request is abandoned"
     )
-    store_union_default_graph: Literal["parameter", "server", "explicit"] = Field(
-        "parameter",
-        description="remote store: how queries see the union of article graphs (see docs/scaling.md)",
-    )
 
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
@@ -55,10 +55,34 @@ class Settings(BaseSettings):
 
     @field_validator("store")
     @classmethod
-    def _store_not_blank(cls, value: str) -> str:
-        if not value.strip():
+    def _store_location(cls, value: str) -> str:
+        location = value.strip()
+        if not location:
             raise ValueError("the store location is empty")
-        return value.strip()
+        # Anything else that looks like a URL would become a directory named "ftp:".
+        if scheme := URL_SCHEME.match(location):
+            if scheme[1].lower() not in ("http", "https"):
+                raise ValueError(
+                    f"{scheme[0]} is not a store: give a directory, ':memory:' or the http(s) URL "
+                    "of a SPARQL server"
+                )
+            location = scheme[0].lower() + location[scheme.end() :]
+        return location
+
+    @field_validator("write_token")
+    @classmethod
+    def _blank_token_is_none(cls, value: SecretStr | None) -> SecretStr | None:
+        # `MILGRAPH_WRITE_TOKEN=` in an .env file means no token. A blank one could never be
+        # sent (`Authorization: Bearer ` carries none), yet the server would call itself writable.
+        if value is not None and not value.get_secret_value().strip():
+            return None
+        return value
+
+    def store_directory(self) -> Path | None:
+        """The embedded store's directory; None for an in-memory or a remote store."""
+        if self.store == MEMORY or URL_SCHEME.match(self.store):
+            return None
+        return Path(self.store).expanduser()
 
     def store_options(self) -> dict[str, object]:
         """Keyword arguments for `graph.open_store` beyond the location."""
@@ -68,5 +92,4 @@ class Settings(BaseSettings):
             "username": self.store_username,
             "password": self.store_password.get_secret_value() if self.store_password else None,
             "timeout": self.store_timeout,
-            "union_default_graph": self.store_union_default_graph,
         }

@@ -21,7 +21,9 @@ from api.auth import WriteAccess, check_write_access
 from api.deadline import query_with_deadline
 from api.deps import SettingsDep, StoreDep
 from api.event_details import forget_parties
+from api.fetching import refuse_fetching
 from api.negotiation import choose
+from api.queries import is_absolute_iri
 from api.settings import Settings
 from graph.sparqltext import query_form
 from graph.store import RDF_FORMATS, RESULT_FORMATS, QueryForm, Store
@@ -117,6 +119,15 @@ def run_query(
     return StreamingResponse(chain((first,), chunks), media_type=result.media_type)
 
 
+def check_graph_uris(parameter: str, uris: list[str]) -> None:
+    for uri in uris:
+        if not is_absolute_iri(uri):
+            raise HTTPException(
+                status.HTTP_400_BAD_REQUEST,
+                f"{parameter} {uri!r} is not an absolute IRI such as <urn:x> or <https://...>",
+            )
+
+
 async def answer(
     request: Request,
     store: Store,
@@ -125,6 +136,11 @@ async def answer(
     default_graph_uris: list[str],
     named_graph_uris: list[str],
 ) -> Response:
+    if not query.strip():
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, "the query is empty")
+    refuse_fetching(query)
+    check_graph_uris("default-graph-uri", default_graph_uris)
+    check_graph_uris("named-graph-uri", named_graph_uris)
     accept = request.headers.get("accept")
     return await run_in_threadpool(
         run_query, store, settings, query, accept, default_graph_uris, named_graph_uris
@@ -150,6 +166,7 @@ def service_description(request: Request, settings: Settings) -> Response:
 
 
 async def run_update(store: Store, settings: Settings, update: str) -> Response:
+    refuse_fetching(update)
     await run_in_threadpool(store.update, update, timeout=settings.query_timeout)
     forget_parties(store)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
@@ -176,7 +193,9 @@ QUERY_RESPONSES: dict[int | str, dict] = {
             RDF_FORMATS["rdfxml"]: {},
         },
     },
-    400: {"description": "the query does not parse; the body has the parser's message"},
+    400: {"description": "the query does not parse (the body has the parser's message), or is empty"},
+    403: {"description": "the query has a SERVICE clause: this service never fetches other URLs"},
+    413: {"description": "the request body is over the size limit"},
     406: {"description": "the query's result cannot be written in any media type the client accepts"},
     503: {"description": "the query ran past the time limit and was stopped, or the store is unavailable"},
 }
@@ -229,7 +248,10 @@ async def sparql_get(
     summary="SPARQL query or update (POST)",
     description="A query as `application/sparql-query` or form field `query`; an update (write token) as "
     "`application/sparql-update` or form field `update`.",
-    responses={**QUERY_RESPONSES, 403: {"description": "an update without the write token"}},
+    responses={
+        **QUERY_RESPONSES,
+        403: {"description": "an update without the write token, or a SERVICE clause or LOAD"},
+    },
     response_class=Response,
     openapi_extra=request_body("query", "update"),
 )
@@ -249,6 +271,10 @@ async def sparql_post(
         return await run_update(store, settings, await body_text(request))
     if content_type == FORM_TYPE:
         form = await request.form()
+        if "query" in form and "update" in form:
+            raise HTTPException(
+                status.HTTP_400_BAD_REQUEST, "the form has both a 'query' and an 'update' field; send one"
+            )
         if "query" in form:
             return await answer(
                 request,
@@ -276,7 +302,7 @@ async def sparql_post(
     summary="SPARQL update (write token)",
     description="An update as `application/sparql-update` or form field `update`.",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses={403: {"description": "no write token, or not the server's"}},
+    responses={403: {"description": "no write token, or not the server's; or a SERVICE clause or LOAD"}},
     response_class=Response,
     dependencies=[WriteAccess],
     openapi_extra=request_body("update"),

@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = load_settings(store=args.store)
-    with opened_store(settings) as store:
+    with opened_store(settings, create=False) as store:
         chunks = store.export(args.format)
         if args.output is None:
             write_to_stdout(chunks)

@@ -16,6 +16,7 @@ from cli.errors import CommandError, ExitStatus
 from cli.options import add_pipeline_options, add_store_option, load_settings, opened_store
 from graph import MEMORY
 from graph.loader import LoadSummary, load_records
+from graph.rdf import InvalidRecord
 from graph.store import Store, StoreError
 from ingest.reader import ReadError, read_articles
 from ingest.records import Article, ArticleRecord
@@ -104,17 +105,26 @@ def ingest_paths(store: Store, paths: Sequence[str], settings: Settings) -> Inge
             ) from None
         except StoreError as error:
             raise CommandError(unfinished(str(error), stored, settings.store)) from None
+        except InvalidRecord as error:
+            # The same input would fail again, so "run it again" is not the advice here.
+            raise CommandError(
+                unfinished(
+                    f"cannot store {error}",
+                    stored,
+                    settings.store,
+                    "once that input is corrected, ingesting again adds the rest",
+                )
+            ) from None
     return IngestOutcome(summary, skipped)
 
 
-def unfinished(cause: str, stored: int, location: str) -> str:
+def unfinished(
+    cause: str, stored: int, location: str, remedy: str = "running the same ingest again adds the rest"
+) -> str:
     """Why an ingest stopped, and what it leaves: whole articles only, since batches are atomic."""
     if not stored or location == MEMORY:
         return cause
-    return (
-        f"{cause}; the {stored} articles before it are complete in {location}, "
-        "and running the same ingest again adds the rest"
-    )
+    return f"{cause}; the {stored} articles before it are complete in {location}, and {remedy}"
 
 
 def format_summary(outcome: IngestOutcome, location: str) -> str:

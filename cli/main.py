@@ -11,7 +11,6 @@ from typing import NoReturn
 from cli import export, facts, ingest, query, remove, serve, stats
 from cli.errors import CommandError, ExitStatus
 from graph.store import StoreError
-from ingest.reader import ReadError
 
 COMMANDS = (ingest, query, export, stats, remove, facts, serve)
 
@@ -39,6 +38,15 @@ def fail(message: str, status: ExitStatus = ExitStatus.ERROR) -> int:
     return status
 
 
+def flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise CommandError(f"cannot write to standard output: {error.strerror}") from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; every expected failure becomes one line on stderr and a non-zero status."""
     try:
@@ -49,11 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status = args.run(args)
         # A failed write of buffered output is reported here, not by the interpreter at exit.
-        sys.stdout.flush()
+        flush_stdout()
         return status
     except CommandError as error:
         return fail(str(error), error.status)
-    except (StoreError, ReadError) as error:
+    except StoreError as error:
         return fail(str(error))
     except BrokenPipeError:
         # The reader went away (`milgraph export ... | head`); Python would complain again

@@ -24,6 +24,15 @@ def positive_int(text: str) -> int:
     return value
 
 
+def text(value: str) -> str:
+    """An argument that is text: bytes that are not UTF-8 reach Python as lone surrogates."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise argparse.ArgumentTypeError(f"not valid UTF-8 text (at character {error.start})") from None
+    return value
+
+
 def add_store_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--store",
@@ -58,7 +67,14 @@ def load_settings(**options: object) -> Settings:
 
 
 @contextmanager
-def opened_store(settings: Settings) -> Iterator[Store]:
+def opened_store(settings: Settings, *, create: bool = True) -> Iterator[Store]:
+    """The store `settings` name, closed on exit. Without `create`, a store directory that does
+    not exist is an error: a command that only reads would create an empty one and answer from it."""
+    directory = settings.store_directory()
+    if not create and directory is not None and not directory.exists():
+        raise CommandError(
+            f"no store at {settings.store}: 'milgraph ingest PATH --store {settings.store}' creates one"
+        )
     try:
         store = open_store(settings.store, **settings.store_options())
     except ValueError as error:

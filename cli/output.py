@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -12,22 +13,31 @@ from pathlib import Path
 from cli.errors import CommandError
 
 
-def _default_file_mode() -> int:
-    # mkstemp creates files readable by the owner only; a finished export should get
-    # the permissions any other new file would.
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+def _new_file_mode(target: Path) -> int:
+    # mkstemp creates files readable by the owner only; a finished file should keep the mode of
+    # the one it replaces, or get the mode any other new file would.
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_atomically(path: Path, chunks: Iterable[bytes]) -> None:
     """Write `chunks` to a temporary file beside `path`, then rename it over `path`.
 
     A failure at any point (store error, full disk, Ctrl-C) removes the temporary
-    file, so `path` is either its old self or complete, never truncated.
+    file, so `path` is either its old self or complete, never truncated. A symbolic
+    link is followed, and a device or pipe (`/dev/null`, a FIFO) is written to in
+    place: renaming over either would replace it with a plain file.
     """
+    target = path.resolve()
+    if target.exists() and not target.is_file() and not target.is_dir():
+        _write_in_place(path, chunks)
+        return
     try:
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     except OSError as error:
         raise CommandError(f"cannot write {path}: {error.strerror}") from None
     try:
@@ -36,8 +46,8 @@ def write_atomically(path: Path, chunks: Iterable[bytes]) -> None:
                 out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temporary, _default_file_mode())
-        os.replace(temporary, path)
+        os.chmod(temporary, _new_file_mode(target))
+        os.replace(temporary, target)
     except OSError as error:
         with suppress(FileNotFoundError):
             os.unlink(temporary)
@@ -46,6 +56,15 @@ def write_atomically(path: Path, chunks: Iterable[bytes]) -> None:
         with suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def _write_in_place(path: Path, chunks: Iterable[bytes]) -> None:
+    try:
+        with path.open("wb") as out:
+            for chunk in chunks:
+                out.write(chunk)
+    except OSError as error:
+        raise CommandError(f"cannot write {path}: {error.strerror}") from None
 
 
 def write_to_stdout(chunks: Iterable[bytes]) -> None:
@@ -61,9 +80,15 @@ def write_to_stdout(chunks: Iterable[bytes]) -> None:
         raise CommandError(f"cannot write to standard output: {error.strerror}") from None
 
 
+# Cells are text read from articles: a control character (an ANSI escape sequence, a carriage
+# return) would act on the user's terminal instead of being shown, so it is shown escaped.
+SHOWN_CONTROLS = {code: f"\\x{code:02x}" for code in [*range(0x20), *range(0x7F, 0xA0)]}
+SHOWN_CONTROLS.update({ord("\n"): " ", ord("\t"): " "})
+
+
 def format_table(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """Left-aligned columns under a header and a rule; cells are single-line text."""
-    body = [[cell.replace("\n", " ") for cell in row] for row in rows]
+    """Left-aligned columns under a header and a rule; cells are single-line, control-free text."""
+    body = [[cell.translate(SHOWN_CONTROLS) for cell in row] for row in rows]
     widths = [len(name) for name in columns]
     for row in body:
         widths = [max(width, len(cell)) for width, cell in zip(widths, row, strict=True)]

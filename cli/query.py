@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from cli.errors import CommandError, ExitStatus
-from cli.options import add_store_option, load_settings, opened_store
+from cli.options import add_store_option, load_settings, opened_store, text
 from cli.output import format_table, write_to_stdout
 from graph.sparqltext import query_form
 from graph.store import RDF_FORMATS, RESULT_FORMATS, QueryResult, QuerySyntaxError
@@ -33,7 +33,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "(IRIs shortened with the milgraph prefixes), ASK prints true or false, CONSTRUCT and DESCRIBE "
         "print Turtle (JSON-LD with --format json).",
     )
-    parser.add_argument("query", metavar="SPARQL", help="the query text, '-' to read it from stdin, or @FILE")
+    parser.add_argument(
+        "query", type=text, metavar="SPARQL", help="the query text, '-' to read it from stdin, or @FILE"
+    )
     parser.add_argument(
         "--format", choices=("table", "json", "csv"), default="table", help="output format (default: table)"
     )
@@ -51,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
             f"a {form} query returns RDF, which --format {args.format} cannot show; use table or json"
         )
     settings = load_settings(store=args.store)
-    with opened_store(settings) as store:
+    with opened_store(settings, create=False) as store:
         try:
             result = store.query(text, media_type=media_types[args.format])
         except QuerySyntaxError as error:
@@ -66,20 +68,26 @@ def run(args: argparse.Namespace) -> int:
 def read_query(argument: str) -> str:
     """The query text itself, or stdin for '-', or a file's contents for '@FILE'."""
     if argument == "-":
-        text = sys.stdin.read()
+        query = decoded(sys.stdin.buffer.read(), "standard input")
     elif argument.startswith("@"):
         path = Path(argument[1:])
         try:
-            text = path.read_text(encoding="utf-8")
+            query = decoded(path.read_bytes(), f"the query file {path}")
         except OSError as error:
             raise CommandError(f"cannot read the query file {path}: {error.strerror}") from None
-        except UnicodeDecodeError as error:
-            raise CommandError(f"the query file {path} is not valid UTF-8 (at byte {error.start})") from None
     else:
-        text = argument
-    if not text.strip():
+        query = argument
+    if not query.strip():
         raise CommandError("the query is empty")
-    return text
+    return query
+
+
+def decoded(data: bytes, source: str) -> str:
+    # Editors on Windows start UTF-8 files with a byte order mark, which SPARQL does not expect.
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise CommandError(f"{source} is not valid UTF-8 (at byte {error.start})") from None
 
 
 def _chunks(result: QueryResult) -> Iterator[bytes]:

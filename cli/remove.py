@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from cli.errors import ExitStatus
-from cli.options import add_store_option, load_settings, opened_store
+from cli.options import add_store_option, load_settings, opened_store, text
 from graph.loader import remove_articles
 
 
@@ -18,14 +18,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "People, meetings and agreements that other articles also report stay. "
         "Exit status: 0 all removed, 1 some ids were not in the store, 2 error.",
     )
-    parser.add_argument("article_ids", nargs="+", metavar="ARTICLE_ID", help="the id of an ingested article")
+    parser.add_argument(
+        "article_ids", nargs="+", type=article_id, metavar="ARTICLE_ID", help="the id of an ingested article"
+    )
     add_store_option(parser)
     parser.set_defaults(run=run)
 
 
+def article_id(value: str) -> str:
+    if not value:
+        raise argparse.ArgumentTypeError("an article id cannot be empty")
+    return text(value)
+
+
 def run(args: argparse.Namespace) -> int:
     settings = load_settings(store=args.store)
-    with opened_store(settings) as store:
+    with opened_store(settings, create=False) as store:
         removed = remove_articles(store, args.article_ids)
     unknown = [article_id for article_id in dict.fromkeys(args.article_ids) if article_id not in removed]
     for article_id in unknown:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import socket
 
 import uvicorn
 
 from api.app import create_app
-from cli.errors import ExitStatus
+from cli.errors import CommandError, ExitStatus
 from cli.options import add_store_option, load_settings
 
 
@@ -33,11 +34,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = load_settings(store=args.store, host=args.host, port=args.port, write_token=args.write_token)
-    app = create_app(settings)
-    host = f"[{settings.host}]" if ":" in settings.host else settings.host
-    base = f"http://{host}:{settings.port}"
-    mode = "read-write with the token" if settings.write_token else "read-only"
-    print(f"milgraph: serving {settings.store} ({mode}) at {base}", flush=True)
-    print(f"milgraph: API docs at {base}/docs, SPARQL endpoint at {base}/sparql", flush=True)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
-    return ExitStatus.OK
+    with listening_socket(settings.host, settings.port) as listener:
+        server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="info"))
+        host = f"[{settings.host}]" if ":" in settings.host else settings.host
+        base = f"http://{host}:{listener.getsockname()[1]}"
+        mode = "read-write with the token" if settings.write_token else "read-only"
+        print(f"milgraph: serving {settings.store} ({mode}) at {base}", flush=True)
+        print(f"milgraph: API docs at {base}/docs, SPARQL endpoint at {base}/sparql", flush=True)
+        server.run(sockets=[listener])
+    # uvicorn has logged why it did not start (the app's startup failed).
+    return ExitStatus.OK if server.started else ExitStatus.ERROR
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """The server's socket, bound before anything is announced, so a taken port is one clear error."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0][0]
+        return socket.create_server((host, port), family=family)
+    except OSError as error:
+        raise CommandError(f"cannot listen on {host} port {port}: {error.strerror or error}") from None

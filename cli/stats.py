@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = load_settings(store=args.store)
-    with opened_store(settings) as store:
+    with opened_store(settings, create=False) as store:
         counts = graph_stats(store)
     width = max(map(len, counts), default=0)
     for name, count in counts.items():

@@ -20,7 +20,6 @@ def open_store(
     username: str | None = None,
     password: str | None = None,
     timeout: float = 30.0,
-    union_default_graph: str = "parameter",
 ) -> Store:
     """Open the store at `location`.
 
@@ -38,7 +37,6 @@ def open_store(
             username=username,
             password=password,
             timeout=timeout,
-            union_default_graph=union_default_graph,
         )
     from graph.embedded import EmbeddedStore
 

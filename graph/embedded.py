@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph import queries
-from graph.sparqltext import declares_dataset, query_form
+from graph.sparqltext import query_form
 from graph.store import (
     RDF_FORMATS,
     RESULT_FORMATS,
@@ -22,6 +22,7 @@ from graph.store import (
     UnsupportedFormat,
     check_media_type,
 )
+from graph.union import publish, retract, then_rederive
 from ontology import PREFIXES
 
 _RDF_FORMATS = {media: ox.RdfFormat.from_media_type(media) for media in RDF_FORMATS.values()}
@@ -29,7 +30,6 @@ _RESULT_FORMATS = {media: ox.QueryResultsFormat.from_media_type(media) for media
 # `id:` local names hold slashes, which Turtle must escape (`id:state\/LVA`): full IRIs read better.
 _PREFIXES = {prefix: iri for prefix, iri in PREFIXES.items() if prefix != "id"}
 _EXPORT_CHUNK = 10_000  # triples per serialised chunk: bounded memory, few serializer calls
-_UNION_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
 
 
 def _term_json(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> dict[str, str]:
@@ -98,23 +98,31 @@ class EmbeddedStore:
 
     def replace_graphs(self, uploads: Iterable[GraphUpload]) -> None:
         """One SPARQL update for the whole batch, which pyoxigraph applies as a single transaction."""
-        operations = []
+        graphs: list[str] = []
+        writes: list[str] = []
         for upload in uploads:
             try:
                 list(ox.parse(upload.ntriples, ox.RdfFormat.N_TRIPLES))
-                graph = ox.NamedNode(upload.iri)
+                graph = str(ox.NamedNode(upload.iri))
             except (SyntaxError, ValueError) as exc:
                 raise StoreError(f"graph {upload.iri} is not valid N-Triples under an IRI: {exc}") from exc
             body = upload.ntriples.decode("utf-8")
-            operations.append(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}")
-        if operations:
-            self._update(" ;\n".join(operations), "write graphs")
+            graphs.append(graph)
+            writes += [
+                retract(graph),
+                f"DROP SILENT GRAPH {graph}",
+                f"INSERT DATA {{ GRAPH {graph} {{\n{body}}} }}",
+            ]
+        if graphs:
+            self._update(" ;\n".join([*writes, publish(graphs)]), "write graphs")
 
     def remove_graphs(self, iris: Iterable[str]) -> None:
-        """Each graph holds every triple its article asserts, so dropping it drops exactly those."""
-        operations = [f"DROP SILENT GRAPH {ox.NamedNode(iri)}" for iri in iris]
-        if operations:
-            self._update(" ;\n".join(operations), "remove graphs")
+        """Each graph holds every triple its article asserts, so dropping it (and from the default
+        graph what no other graph asserts) drops exactly those."""
+        graphs = [str(ox.NamedNode(iri)) for iri in iris]
+        if graphs:
+            drops = [f"{retract(graph)} ;\nDROP SILENT GRAPH {graph}" for graph in graphs]
+            self._update(" ;\n".join(drops), "remove graphs")
 
     def graph_hashes(self) -> Mapping[str, str]:
         return {row["g"]: row["hash"] for row in self.select(queries.load("graph_hashes"))}
@@ -127,19 +135,15 @@ class EmbeddedStore:
         except (OSError, RuntimeError) as exc:
             raise StoreError(f"query failed on the store at {self.location}: {exc}") from exc
 
-    def _union_run(self, query: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-        # pyoxigraph's union flag overrides a query's own FROM, which SPARQL says must win.
-        return self._run(query, use_default_graph_as_union=not declares_dataset(query))
-
     def select(self, query: str, *, timeout: float | None = None) -> list[dict[str, str]]:
-        solutions = self._union_run(query)
+        solutions = self._run(query)
         if not isinstance(solutions, ox.QuerySolutions):
             raise StoreError("select() needs a SELECT query")
         names = [v.value for v in solutions.variables]
         return [{name: row[name].value for name in names if row[name] is not None} for row in solutions]
 
     def ask(self, query: str, *, timeout: float | None = None) -> bool:
-        answer = self._union_run(query)
+        answer = self._run(query)
         if not isinstance(answer, ox.QueryBoolean):
             raise StoreError("ask() needs an ASK query")
         return bool(answer)
@@ -164,7 +168,7 @@ class EmbeddedStore:
                 named_graphs=[ox.NamedNode(iri) for iri in named_graph_uris or []],
             )
         else:
-            answer = self._union_run(query)
+            answer = self._run(query)
         if isinstance(answer, ox.QueryTriples):
             triples = answer if row_limit is None else islice(answer, row_limit)
             body = ox.serialize(triples, format=_RDF_FORMATS[media_type], prefixes=_PREFIXES)
@@ -175,10 +179,10 @@ class EmbeddedStore:
         return QueryResult(form=form, media_type=media_type, body=body)
 
     def update(self, update: str, *, timeout: float | None = None) -> None:
-        self._update(update, "apply the update")
+        self._update(then_rederive(update), "apply the update")
 
     def export(self, fmt: str) -> Iterator[bytes]:
-        """Stream the dataset: graph by graph where the format keeps graphs, else the deduplicated union."""
+        """Stream the dataset: graph by graph where the format keeps graphs, else the default graph."""
         if fmt not in RDF_FORMATS:
             raise UnsupportedFormat(f"unknown export format {fmt!r}; available: {', '.join(RDF_FORMATS)}")
         rdf_format = _RDF_FORMATS[RDF_FORMATS[fmt]]
@@ -187,7 +191,7 @@ class EmbeddedStore:
             return self._export_jsonld(db)
         if rdf_format.supports_datasets:
             return self._export_graphs(db, rdf_format)
-        return self._export_union(db, rdf_format)
+        return self._export_default_graph(db, rdf_format)
 
     @staticmethod
     def _graph_quads(db: ox.Store) -> Iterator[list[ox.Quad]]:
@@ -209,8 +213,8 @@ class EmbeddedStore:
             separator = b",\n"
         yield b"]\n"
 
-    def _export_union(self, db: ox.Store, rdf_format: ox.RdfFormat) -> Iterator[bytes]:
-        triples = db.query(_UNION_TRIPLES, use_default_graph_as_union=True)
+    def _export_default_graph(self, db: ox.Store, rdf_format: ox.RdfFormat) -> Iterator[bytes]:
+        triples = (quad.triple for quad in db.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         if rdf_format == ox.RdfFormat.RDF_XML:
             yield ox.serialize(triples, format=rdf_format, prefixes=_PREFIXES)
             return

@@ -9,6 +9,7 @@ from graph.identity import article_graph_iri
 from graph.rdf import article_upload
 from graph.stats import graph_stats
 from graph.store import GraphUpload, Store
+from graph.union import fill_default_graph
 from ingest.records import ArticleRecord
 
 
@@ -39,6 +40,7 @@ def load_records(
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     summary = LoadSummary()
+    fill_default_graph(store)
     before = graph_stats(store)
     known = dict(store.graph_hashes())
     uploads: list[GraphUpload] = []

@@ -4,8 +4,10 @@ Queries go over the SPARQL 1.1 Protocol as URL-encoded POSTs, so that long
 queries and dataset parameters never meet a URL length limit; writes go over
 SPARQL 1.1 Update, POSTed directly. Each `replace_graphs` or `remove_graphs`
 batch is ONE update request: servers run one request as one transaction, so a
-failed batch leaves every graph as it was. See docs/scaling.md for the choice
-of union default graph, the retry policy and the measured rates.
+failed batch leaves every graph, the default graph included, as it was. Queries
+read the server's plain default graph, which the writes keep the union of the
+article graphs (`graph.union`), so no server-specific union setting is needed.
+See docs/scaling.md for the retry policy and the measured rates.
 """
 
 from __future__ import annotations
@@ -13,16 +15,15 @@ from __future__ import annotations
 import io
 import re
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import islice
-from typing import Literal
 
 import httpx
 import pyoxigraph as ox
 
 from graph import queries
-from graph.sparqltext import declares_dataset, query_form
+from graph.sparqltext import query_form
 from graph.store import (
     RDF_FORMATS,
     RESULT_FORMATS,
@@ -36,17 +37,8 @@ from graph.store import (
     UnsupportedFormat,
     check_media_type,
 )
+from graph.union import publish, retract, then_rederive
 from ontology import PREFIXES
-
-UnionDefaultGraph = Literal["parameter", "server", "explicit"]
-"""How queries see the union of the article graphs as their default graph.
-
-parameter: Oxigraph's `union-default-graph` protocol parameter.
-server:    the server is configured so (GraphDB, Virtuoso, QLever, Fuseki with
-           `tdb2:unionDefaultGraph`, `oxigraph serve --union-default-graph`).
-explicit:  every named graph is listed as a `default-graph-uri` (any SPARQL 1.1
-           server; costs one more query and grows with the number of articles).
-"""
 
 TRANSIENT_STATUS = frozenset({502, 503, 504})
 BACKOFF_SECONDS = 0.25
@@ -59,8 +51,6 @@ SPARQL_JSON = RESULT_FORMATS["json"]
 SPARQL_TSV = RESULT_FORMATS["tsv"]
 
 _IRI = re.compile(r"[^<>\"{}|^`\\\x00-\x20]+")
-# A graph that exists nowhere: with no article graph yet, the explicit union is empty.
-_EMPTY_GRAPH = "urn:milgraph:no-graph"
 
 
 class RemoteStore:
@@ -76,7 +66,6 @@ class RemoteStore:
         password: str | None = None,
         timeout: float = 30.0,
         retries: int = 3,
-        union_default_graph: UnionDefaultGraph = "parameter",
     ) -> None:
         if not url.startswith(("http://", "https://")):
             raise StoreUnavailable(f"remote store URL {url!r} must start with http:// or https://")
@@ -84,10 +73,6 @@ class RemoteStore:
             raise ValueError(f"timeout must be positive, got {timeout}")
         if retries < 0:
             raise ValueError(f"retries must be 0 or more, got {retries}")
-        if union_default_graph not in ("parameter", "server", "explicit"):
-            raise ValueError(
-                f"union_default_graph must be parameter, server or explicit: {union_default_graph!r}"
-            )
         if (username is None) != (password is None):
             raise ValueError("give both a username and a password for the remote store, or neither")
         base = url.rstrip("/")
@@ -96,7 +81,6 @@ class RemoteStore:
         self.update_endpoint = update_endpoint or f"{base}/update"
         self.timeout = timeout
         self.retries = retries
-        self.union_default_graph = union_default_graph
         self._client = httpx.Client(
             auth=httpx.BasicAuth(username, password) if username is not None else None,
             timeout=timeout,
@@ -109,41 +93,42 @@ class RemoteStore:
     # Writes
 
     def replace_graphs(self, uploads: Iterable[GraphUpload]) -> None:
-        operations: list[str] = []
+        graphs: list[str] = []
+        writes: list[str] = []
         for upload in uploads:
             graph = _iri(upload.iri)
-            operations.append(f"DROP SILENT GRAPH {graph}")
+            graphs.append(graph)
+            writes += [retract(graph), f"DROP SILENT GRAPH {graph}"]
             triples = _checked_ntriples(upload)
             if triples:
-                operations.append(f"INSERT DATA {{ GRAPH {graph} {{\n{triples}}} }}")
-        if operations:
-            # Dropping then inserting the same graphs twice ends in the same state,
-            # so a batch whose answer was lost is safely sent again.
+                writes.append(f"INSERT DATA {{ GRAPH {graph} {{\n{triples}}} }}")
+        if graphs:
+            # Writing the same graphs twice ends in the same state, default graph
+            # included, so a batch whose answer was lost is safely sent again.
+            operations = [*writes, publish(graphs)]
             self._update(" ;\n".join(operations), what="replace article graphs", idempotent=True)
 
     def remove_graphs(self, iris: Iterable[str]) -> None:
-        operations = [f"DROP SILENT GRAPH {_iri(iri)}" for iri in iris]
+        operations = [f"{retract(graph)} ;\nDROP SILENT GRAPH {graph}" for graph in map(_iri, iris)]
         if operations:
             self._update(" ;\n".join(operations), what="remove article graphs", idempotent=True)
 
     def update(self, update: str, *, timeout: float | None = None) -> None:
-        self._update(update, what="apply a SPARQL update", idempotent=False, timeout=timeout)
+        self._update(then_rederive(update), what="apply a SPARQL update", idempotent=False, timeout=timeout)
 
     # Reads
 
     def graph_hashes(self) -> Mapping[str, str]:
         rows = self._select_json(
-            queries.load("graph_hashes"), dataset=[], what="read article content hashes", timeout=None
+            queries.load("graph_hashes"), what="read article content hashes", timeout=None
         )
         return {row["g"]: row["hash"] for row in rows if "g" in row and "hash" in row}
 
     def select(self, query: str, *, timeout: float | None = None) -> list[dict[str, str]]:
-        return self._select_json(query, dataset=None, what="run a SELECT query", timeout=timeout)
+        return self._select_json(query, what="run a SELECT query", timeout=timeout)
 
     def ask(self, query: str, *, timeout: float | None = None) -> bool:
-        response = self._query(
-            query, accept=SPARQL_JSON, dataset=None, what="run an ASK query", timeout=timeout
-        )
+        response = self._query(query, accept=SPARQL_JSON, what="run an ASK query", timeout=timeout)
         answer = _json(response, self.query_endpoint).get("boolean")
         if not isinstance(answer, bool):
             raise StoreError(f"{self.query_endpoint} did not answer the ASK query with a boolean")
@@ -161,10 +146,8 @@ class RemoteStore:
     ) -> QueryResult:
         form = query_form(query)
         check_media_type(form, media_type)
-        dataset = None
-        if default_graph_uris or named_graph_uris:
-            dataset = [("default-graph-uri", iri) for iri in default_graph_uris or []]
-            dataset += [("named-graph-uri", iri) for iri in named_graph_uris or []]
+        dataset = [("default-graph-uri", iri) for iri in default_graph_uris or []]
+        dataset += [("named-graph-uri", iri) for iri in named_graph_uris or []]
         what = f"run a {form} query"
         if row_limit is not None and form != "ASK":
             body = self._limited(query, form, media_type, dataset, row_limit, what, timeout)
@@ -177,12 +160,12 @@ class RemoteStore:
             raise UnsupportedFormat(f"unknown export format {fmt!r}; available: {', '.join(RDF_FORMATS)}")
         rdf_format = ox.RdfFormat.from_media_type(RDF_FORMATS[fmt])
         if rdf_format.supports_datasets:
-            query = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+            query = "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
         else:
-            query = "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+            query = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
         # Opened before the first chunk is asked for, so that an unreachable store
         # fails the call itself, not a response that has already started.
-        response = self._send_query(query, accept=SPARQL_TSV, dataset=[], what="export the dataset")
+        response = self._send_query(query, accept=SPARQL_TSV, what="export the dataset")
         return _serialised(response, rdf_format)
 
     def close(self) -> None:
@@ -190,10 +173,8 @@ class RemoteStore:
 
     # Protocol plumbing
 
-    def _select_json(
-        self, query: str, *, dataset: list[tuple[str, str]] | None, what: str, timeout: float | None
-    ) -> list[dict[str, str]]:
-        response = self._query(query, accept=SPARQL_JSON, dataset=dataset, what=what, timeout=timeout)
+    def _select_json(self, query: str, *, what: str, timeout: float | None) -> list[dict[str, str]]:
+        response = self._query(query, accept=SPARQL_JSON, what=what, timeout=timeout)
         results = _json(response, self.query_endpoint).get("results", {}).get("bindings")
         if not isinstance(results, list):
             raise StoreError(f"{self.query_endpoint} did not answer the SELECT query with result rows")
@@ -204,7 +185,7 @@ class RemoteStore:
         query: str,
         form: QueryForm,
         media_type: str,
-        dataset: list[tuple[str, str]] | None,
+        dataset: Sequence[tuple[str, str]],
         row_limit: int,
         what: str,
         timeout: float | None,
@@ -234,9 +215,9 @@ class RemoteStore:
         query: str,
         *,
         accept: str,
-        dataset: list[tuple[str, str]] | None,
         what: str,
         timeout: float | None,
+        dataset: Sequence[tuple[str, str]] = (),
     ) -> httpx.Response:
         response = self._send_query(query, accept=accept, dataset=dataset, what=what, timeout=timeout)
         with _answer(response):
@@ -248,26 +229,14 @@ class RemoteStore:
         query: str,
         *,
         accept: str,
-        dataset: list[tuple[str, str]] | None,
         what: str,
         timeout: float | None = None,
+        dataset: Sequence[tuple[str, str]] = (),
     ) -> httpx.Response:
-        """Send a query; `dataset` None means "over the union graph", a list is sent as is."""
-        params = [("query", query), *(self._union_dataset(query) if dataset is None else dataset)]
+        """Send a query; `dataset` holds the protocol's `default-graph-uri` / `named-graph-uri` fields."""
+        params = [("query", query), *dataset]
         request = self._post(self.query_endpoint, accept, timeout, form=_multi(params))
         return self._send(request, what=what, idempotent=True)
-
-    def _union_dataset(self, query: str) -> list[tuple[str, str]]:
-        if self.union_default_graph == "server" or declares_dataset(query):
-            # A query naming its own dataset (FROM / FROM NAMED) keeps it.
-            return []
-        if self.union_default_graph == "parameter":
-            return [("union-default-graph", "true")]
-        rows = self._select_json(
-            "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", dataset=[], what="list article graphs", timeout=None
-        )
-        graphs = [row["g"] for row in rows if "g" in row] or [_EMPTY_GRAPH]
-        return [("default-graph-uri", graph) for graph in graphs]
 
     def _update(self, update: str, *, what: str, idempotent: bool, timeout: float | None = None) -> None:
         # Sent as the body itself (`application/sparql-update`): URL-encoding a batch of

@@ -81,24 +81,29 @@ class GraphUpload:
 
 @runtime_checkable
 class Store(Protocol):
-    """A quad store holding one named graph per article; the default graph is their union."""
+    """A quad store holding one named graph per article; the default graph is their union.
+
+    The union is a set (SPARQL's RDF merge), kept in the store's real default
+    graph by every write: a triple several articles assert is in it once, and
+    leaves it with the last graph that asserts it.
+    """
 
     location: str
 
     def replace_graphs(self, uploads: Iterable[GraphUpload]) -> None:
-        """Write a batch of named graphs atomically: after an error, every graph is as before."""
+        """Write a batch of named graphs and their union atomically: after an error, all are as before."""
 
     def remove_graphs(self, iris: Iterable[str]) -> None:
-        """Drop these named graphs and everything only they asserted."""
+        """Drop these named graphs, and from the default graph everything only they asserted."""
 
     def graph_hashes(self) -> Mapping[str, str]:
         """Named graph IRI -> content hash of the article it holds, for idempotent re-ingest."""
 
     def select(self, query: str, *, timeout: float | None = None) -> list[dict[str, str]]:
-        """Run a SELECT over the union graph; each row maps bound variables to lexical values."""
+        """Run a SELECT over the default graph; each row maps bound variables to lexical values."""
 
     def ask(self, query: str, *, timeout: float | None = None) -> bool:
-        """Run an ASK over the union graph."""
+        """Run an ASK over the default graph."""
 
     def query(
         self,
@@ -110,13 +115,25 @@ class Store(Protocol):
         timeout: float | None = None,
         row_limit: int | None = None,
     ) -> QueryResult:
-        """Run any query form and serialise the answer as `media_type` (SPARQL protocol semantics)."""
+        """Run any query form and serialise the answer as `media_type` (SPARQL protocol semantics).
+
+        Graphs named here, or by the query's FROM / FROM NAMED, replace the default graph.
+        """
 
     def update(self, update: str, *, timeout: float | None = None) -> None:
-        """Apply a SPARQL 1.1 Update atomically."""
+        """Apply a SPARQL 1.1 Update atomically, then re-derive the default graph in the same transaction.
+
+        The default graph is derived data: after any update it is again the union of
+        the named graphs, so triples written straight into it are not kept.
+        """
 
     def export(self, fmt: str) -> Iterator[bytes]:
-        """Stream the whole dataset in one of `RDF_FORMATS` (named graphs kept where the format can)."""
+        """Stream the whole dataset in one of `RDF_FORMATS`.
+
+        Formats with graphs (TriG, N-Quads, JSON-LD) hold the default graph and every
+        named graph, so a bulk load of the file restores the store exactly; the others
+        hold the default graph, the union.
+        """
 
     def close(self) -> None:
         """Release files, connections and locks."""

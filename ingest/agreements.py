@@ -25,12 +25,16 @@ from ingest.events import (
     publication,
     sentence_says,
 )
+from ingest.gazetteer import STATE
 from ingest.meetings import dates_compatible, is_planned
 from ingest.parties import article_pair
 
 QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"“«‘']([A-Z][^\"”»’]{6,300}?)[\"”»’'](?=[\s,.;:)]|$)")
 DROP_LEFT = frozenset({"DET", "NUM", "PRON", "PUNCT", "CCONJ", "ADP"})
 TITLE_PREPOSITIONS = frozenset({"for", "on", "of", "between", "in"})
+TITLE_STOPS = frozenset({",", ";", ":", "(", ")", ".", '"', "“", "”"})
+SCENE_PREPOSITIONS = frozenset({"in", "on", "at"})
+SCENE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", STATE})
 
 
 def _is_document(token: Token) -> bool:
@@ -76,14 +80,7 @@ def _title(noun: Token) -> str:
     doc = noun.doc
     lefts = [t for t in noun.lefts if t.dep_ not in ("det", "poss", "nummod", "punct", "predet")]
     left = min([noun.i, *(t.left_edge.i for t in lefts)])
-    right = noun.i
-    # The parser often hangs "for 2024" on the verb; right after the noun it still belongs to the title.
-    following = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
-    preps = [c for c in noun.rights if c.dep_ == "prep"]
-    if following is not None and following.dep_ == "prep" and following not in preps:
-        preps.insert(0, following)
-    if preps and preps[0].i == noun.i + 1 and preps[0].lower_ in TITLE_PREPOSITIONS:
-        right = preps[0].right_edge.i
+    right = _title_end(noun)
     while left < right and doc[left].pos_ in DROP_LEFT:
         left += 1
     while right > left and doc[right].pos_ in ("PUNCT", "CCONJ", "ADP", "DET"):
@@ -92,6 +89,39 @@ def _title(noun: Token) -> str:
     for cut in EVENTS["title_cuts"]:
         text = text.split(f" {cut} ")[0] + " " if f" {cut} " in text else text
     return text.strip(" ,")
+
+
+def _title_end(noun: Token) -> int:
+    """The last word of the phrases that complete a document's name, read left to right (the parser
+    often hangs "for 2026-2030" on the verb): "plan of military cooperation between X and Y for 2025",
+    but not "in Rabat", "on Monday", ", the first such agreement" or "and a programme"."""
+    doc = noun.doc
+    right = noun.i
+    between = False
+    for token in doc[noun.i + 1 : noun.sent.end]:
+        if token.pos_ == "ADP":
+            if token.lower_ not in TITLE_PREPOSITIONS or _sets_the_scene(token):
+                break
+            between = between or token.lower_ == "between"
+        elif token.pos_ == "CCONJ":
+            # "between the Ministry of X and the Ministry of Y" is one name; "and a programme" is another.
+            if not between:
+                break
+            between = False
+        elif token.text in TITLE_STOPS or token.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+            break
+        elif token.pos_ not in ("DET", "PUNCT"):
+            right = token.i
+    return right
+
+
+def _sets_the_scene(prep: Token) -> bool:
+    """'in Rabat', 'on Wednesday': where or when it was signed, not part of the name."""
+    doc = prep.doc
+    i = prep.i + 1
+    while i < len(doc) and doc[i].pos_ == "DET":
+        i += 1
+    return prep.lower_ in SCENE_PREPOSITIONS and i < len(doc) and doc[i].ent_type_ in SCENE_ENTITIES
 
 
 def _is_named(title: str, quoted: bool) -> bool:
@@ -137,8 +167,14 @@ def _signatories(sent: Span, trigger: Token, index: dict[int, dict], meetings: l
         or subject.lower_ in EVENTS["plural_markers"]
     )
     if plural and (earlier := _meetings_before(meetings, sent.start_char)):
-        names = set(earlier[-1]["participants"][:2])
-        found += [p for p in (sent.doc._.people or []) if p["name"] in names]
+        names = earlier[-1]["participants"]
+        present = [p for p in (sent.doc._.people or []) if p["name"] in names]
+        # "the two prime ministers signed": those titled so, else the first two of the meeting.
+        office = (
+            " ".join(t.lower_ for t in subject.lefts if t.dep_ in ("amod", "compound")) + " " + subject.lemma_
+        )
+        titled = [p for p in present if any(office.strip() in t.lower() for _, t in p["roles"])]
+        found += titled if len(titled) >= 2 else [p for p in present if p["name"] in names[:2]]
     return list({p["name"]: p for p in found}.values())
 
 

@@ -31,7 +31,8 @@ ABSOLUTE = [
     re.compile(rf"\b{_YEAR}-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
 ]
 YEAR_ONLY = re.compile(rf"^(?:(?:in|the|year|of)\s+)*{_YEAR}$", re.I)
-MONTH_ONLY = re.compile(rf"^(?:(?:in|on|of)\s+)*{_MONTH}(?P<rest>\s+(?:last|this|next)\s+year)?$", re.I)
+# "last November" is the latest November before publication, as a bare "November" is.
+MONTH_ONLY = re.compile(rf"^(?:(?:in|on|of|last)\s+)*{_MONTH}(?P<rest>\s+(?:last|this|next)\s+year)?$", re.I)
 RELATIVE_DAY = {"today": 0, "this morning": 0, "tonight": 0, "yesterday": -1, "the day before": -1}
 WEEKDAY = re.compile(r"\b(?:(?P<last>last)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
 RELATIVE_YEAR = re.compile(

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.doc_attrs import published_of
 from ingest.gazetteer import DEMONYM, ORGANISATION, RESOURCES, STATE, load_gazetteer
+from ingest.tokens import ent_start
 
 EVENTS = json.loads((RESOURCES / "events.json").read_text(encoding="utf-8"))
 CLAUSE_HEADS = frozenset({"VERB", "AUX"})
@@ -68,10 +69,12 @@ def parties_named(tokens: Span | list[Token]) -> list[str]:
 
 
 def date_in(sent: Span) -> str | None:
-    """The lexical form of the first resolvable date in the sentence."""
+    """The lexical form of the first resolvable date in the sentence, or of the next one if that
+    narrows it down ("in 2025: in May, ..." is 2025-05)."""
     dates = sent.doc._.dates or {}
     # "Berlin [Germany], February 28 (ANI): ..." dates the story, not the event.
     skip_before = dateline_end(sent.doc)
+    found: list[str] = []
     for ent in sent.ents:
         if ent.start_char < skip_before:
             continue
@@ -79,8 +82,10 @@ def date_in(sent: Span) -> str | None:
         if ent.start > 0 and sent.doc[ent.start - 1].lower_ in EVENTS["period_prepositions"]:
             continue
         if ent.label_ == "DATE" and str(ent.start) in dates:
-            return dates[str(ent.start)]
-    return None
+            found.append(dates[str(ent.start)])
+    if len(found) > 1 and found[1].startswith(found[0] + "-"):
+        return found[1]
+    return found[0] if found else None
 
 
 def sentence_says(sent: Span, key: str) -> bool:
@@ -102,6 +107,8 @@ def place_in(sent: Span) -> str | None:
                 or (before.lower_ == "of" and second.lower_ in EVENTS["settlement_nouns"])
             ):
                 return _ent_text(token)
+    if capital := _capital_named(sent):
+        return capital
     for token in sent:
         if token.ent_type_ == STATE and token.ent_iob_ == "B" and token.i > 0:
             before = token.doc[token.i - 1]
@@ -117,6 +124,22 @@ def place_in(sent: Span) -> str | None:
             )
             if visited or happened_in:
                 return _ent_text(token)
+    return None
+
+
+def _capital_named(sent: Span) -> str | None:
+    """'in the Iranian capital', 'in Iran's capital': the capital of that state."""
+    doc = sent.doc
+    for token in sent:
+        if token.lower_ != "capital" or token.i < 2:
+            continue
+        state = doc[token.i - 2] if doc[token.i - 1].lower_ in ("'s", "’s") else doc[token.i - 1]
+        i = ent_start(state) - 1
+        if i > 0 and doc[i].lower_ == "the":
+            i -= 1
+        placed = i >= 0 and doc[i].lower_ in EVENTS["place_prepositions"]
+        if placed and state.ent_type_ in (STATE, DEMONYM) and state.ent_id_:
+            return load_gazetteer().capital(state.ent_id_)
     return None
 
 

@@ -43,6 +43,7 @@ class Gazetteer:
     titles: dict[str, str] = field(default_factory=dict)
     title_states: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)
+    capital_names: dict[str, str] = field(default_factory=dict)
 
     def party(self, code: str) -> Party:
         return self.parties[code]
@@ -70,6 +71,10 @@ class Gazetteer:
     def capital_of(self, city: str) -> str | None:
         """The state whose capital the city is ("Tehran" -> IRN)."""
         return self.capitals.get(city.casefold())
+
+    def capital(self, code: str) -> str | None:
+        """The capital city of a state ("IRN" -> "Tehran")."""
+        return self.capital_names.get(code)
 
     def title_state(self, text: str) -> str | None:
         """The one state whose officials carry this title ("Secretary of Defense"), if it is that specific."""
@@ -104,10 +109,13 @@ def load_gazetteer() -> Gazetteer:
     parties: dict[str, Party] = {}
     names: dict[str, list[str]] = {}
     capitals: dict[str, str] = {}
+    capital_names: dict[str, str] = {}
     for code, alpha2, name, aliases, demonyms, capital in _rows("states.tsv", 6):
         parties[code] = Party(code, "state", name, alpha2 or None, tuple(_split(demonyms)))
         names[code] = [name, *_split(aliases)]
         capitals |= {city.casefold(): code for city in _split(capital)}
+        if cities := _split(capital):
+            capital_names[code] = cities[0]
     for code, name, aliases in _rows("organisations.tsv", 3):
         parties[code] = Party(code, "organisation", name)
         names[code] = [code, name, *_split(aliases)]
@@ -122,7 +130,7 @@ def load_gazetteer() -> Gazetteer:
         titles[title] = role
         if state:
             title_states[title_key(title)] = state
-    return Gazetteer(parties, names, ranks, titles, title_states, capitals)
+    return Gazetteer(parties, names, ranks, titles, title_states, capitals, capital_names)
 
 
 def entity_patterns(nlp: Language, gazetteer: Gazetteer) -> list[dict]:

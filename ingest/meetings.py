@@ -8,7 +8,7 @@ encounters ("is expected to visit", "will meet") are not meetings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -33,10 +33,12 @@ from ingest.records import PartialDate
 from ingest.references import (
     bare_pair,
     clause_subjects,
+    counted_people,
     described_people,
     is_anaphoric,
     is_plural_reference,
     pronoun_partner,
+    pronoun_subject,
 )
 
 # How many sentences after a reported meeting "The meeting was also attended by ..." may still refer to it.
@@ -56,14 +58,22 @@ def is_trigger(token: Token) -> bool:
         if token.lemma_ in EVENTS["person_object_verbs"]:
             return _receives_someone(token)
         if token.lemma_ == "hold":
-            objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-            if token.dep_ == "relcl":
-                objects.append(token.head)
-            return any(
-                t.lower_ in EVENTS["hold_objects"] or t.lemma_ in EVENTS["hold_objects"] for t in objects
-            )
+            return _holds_meeting(token)
         return True
     return token.pos_ == "NOUN" and token.lower_ in EVENTS["meeting_nouns"]
+
+
+def _holds_meeting(token: Token) -> bool:
+    """'held talks', 'the meeting they held', but not 'held a press conference'."""
+    return any(t.lower_ in EVENTS["hold_objects"] or t.lemma_ in EVENTS["hold_objects"] for t in _held(token))
+
+
+def _held(token: Token) -> list[Token]:
+    """What a form of 'hold' holds: its object, or the noun its relative clause describes."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ == "relcl":
+        objects.append(token.head)
+    return objects
 
 
 def _with_someone(token: Token) -> bool:
@@ -130,6 +140,9 @@ def is_planned(token: Token) -> bool:
 def _participants(sent: Span, trigger: Token, index: dict[int, dict]) -> list[dict]:
     found = []
     for token, person in people_in(sent, index):
+        # "the session under the Marcos administration": a name that modifies a thing is not a person there.
+        if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+            continue
         attached = governed_by(token, trigger)
         if not attached and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
             attached = governed_by(token, trigger.head) and any(
@@ -206,12 +219,18 @@ def _joint_subjects(trigger: Token, index: dict[int, dict]) -> list[dict]:
     return unique if len(unique) >= 2 else []
 
 
-def _kind(sent: Span, trigger: Token) -> str:
-    """A call is by telephone or video; a courtesy call is a visit."""
+def _kind(sent: Span, trigger: Token) -> str | None:
+    """A call is by telephone or video; a courtesy call is a visit. 'X and Y discussed ...' does not
+    say how they talked: None."""
     if sentence_says(sent, "call_words"):
+        return "call"
+    if trigger.pos_ == "VERB" and trigger.lemma_ in EVENTS["call_verbs"]:
         return "call"
     if trigger.lower_ == "call" and not any(t.lower_ in EVENTS["visit_call_markers"] for t in trigger.lefts):
         return "call"
+    words = _held(trigger) if trigger.lemma_ == "hold" else [trigger]
+    if any(w.lemma_ in EVENTS["medium_neutral"] or w.lower_ in EVENTS["medium_neutral"] for w in words):
+        return None
     return "meeting"
 
 
@@ -255,6 +274,21 @@ class Candidate:
         _add(self.people, people)
 
 
+def _one_by_one(candidate: Candidate) -> list[Candidate]:
+    """'X held meetings with A and B': one meeting of X with each of them."""
+    sides: dict[str, list[dict]] = {}
+    for person in candidate.people:
+        if person["party"]:
+            sides.setdefault(person["party"], []).append(person)
+    alone = [people[0] for people in sides.values() if len(people) == 1]
+    if len(sides) != 2 or not alone:
+        return [candidate]
+    met = [p for p in candidate.people if p is not alone[0]]
+    if len(met) < 2:
+        return [candidate]
+    return [replace(candidate, people=[alone[0], other], separate=True) for other in met]
+
+
 def _add(found: list[dict], more: list[dict]) -> None:
     found += [p for p in more if p not in found]
 
@@ -268,7 +302,8 @@ class MeetingScan:
         self.people = doc._.people or []
         self.pair = article_pair(doc)
         self.candidates: list[Candidate] = []
-        # A meeting sentence naming no one ("The meeting took place in Georgia on 5 October") dates the next.
+        # A dated meeting sentence dates the next one; also one naming no one ("The meeting took place
+        # in Georgia on 5 October").
         self.pending: tuple[int, str | None, str | None] | None = None
         # The last trip a sentence reported ("X travelled to Y"): sentence number, place, date (if said).
         self.trip: tuple[int, str, str | None, bool] | None = None
@@ -287,10 +322,8 @@ class MeetingScan:
         found = self._encounter(sent)
         self._note_trip(number, sent)
         if found is None:
-            if self._recent(number) and sentence_says(sent, "attendance"):
-                self.candidates[-1].add(
-                    [p for t, p in people_in(sent, self.index) if governed_by(t, sent.root)]
-                )
+            if self._recent(number) and sentence_says(sent, "attendance") and self._same_time(sent):
+                self._attended(sent, self.candidates[-1])
             elif self._recent(number) and not date_in(sent) and (signers := _signers(sent, self.index)):
                 # "X put his signature to the pact, while Y signed for her government": at the ceremony.
                 self.candidates[-1].add(signers)
@@ -303,12 +336,15 @@ class MeetingScan:
         trigger, participants, referring = found
         if self._recent(number) and is_anaphoric(trigger) and not date_in(sent):
             self.candidates[-1].add(participants)
+            if sentence_says(sent, "attendance"):
+                self._attended(sent, self.candidates[-1])
             return
         if sentence_says(sent, "attendance"):
             _add(participants, [p for _, p in people_in(sent, self.index)])
-        date, place = self._when_where(number, sent, referring)
+        date, place = self._when_where(number, sent, referring, participants)
         candidate = Candidate(
-            kind=_kind(sent, trigger),
+            # Talks somewhere ("held talks in Baku") are in person; else as these people last talked.
+            kind=_kind(sent, trigger) or ("meeting" if place_in(sent) else self._last_kind(participants)),
             people=participants,
             named=parties_named(list(trigger.subtree)),
             others=sentence_parties(sent),
@@ -316,11 +352,19 @@ class MeetingScan:
             place=place,
             sentence=number,
             evidence=[sent.start_char, sent.end_char],
-            separate=any(t.lower_ in EVENTS["separate_markers"] for t in trigger.subtree),
+            # "Earlier in the day, X had welcomed Y": another encounter than the one reported.
+            separate=any(t.lower_ in EVENTS["separate_markers"] for t in trigger.subtree)
+            or sentence_says(sent, "day_sequence"),
         )
-        self.candidates.append(candidate)
+        if explicit_date := date_in(sent):
+            # "The delegation landed yesterday and was met by X. The ministers then held talks.": that day.
+            self.pending = (number, explicit_date, place)
         # Settle parties now, so that later sentences can refer to "the Pakistani general".
         settle_sides(participants, self.pair, candidate.others, place)
+        if any(t.lower_ in EVENTS["several_meetings"] for t in [trigger, *trigger.children]):
+            self.candidates += _one_by_one(candidate)
+        else:
+            self.candidates.append(candidate)
 
     def _encounter(self, sent: Span) -> tuple[Token, list[dict], bool] | None:
         """The meeting word of the sentence that reaches the most people, with them."""
@@ -337,13 +381,44 @@ class MeetingScan:
                 if (pair := bare_pair(trigger, self.index)) is not None:
                     _add(participants, pair)
                 elif is_plural_reference(trigger) and self.candidates:
-                    _add(participants, self.candidates[-1].people)
+                    # "... President X and President Y at their summit. The two presidents spoke by phone."
+                    reports = [*(c.people for c in self.candidates), self._named_before(sent)]
+                    counted = counted_people(trigger, reports)
+                    _add(participants, counted or self.candidates[-1].people)
                     referring = True
-                if len(participants) == 1 and (partner := pronoun_partner(trigger, participants, self.index)):
+                if (subject := pronoun_subject(trigger, self.index)) and subject not in participants:
+                    participants.insert(0, subject)
+                elif len(participants) == 1 and (
+                    partner := pronoun_partner(trigger, participants, self.index)
+                ):
                     participants.append(partner)
             if participants and (found is None or len(participants) > len(found[1])):
                 found = (trigger, participants, referring)
         return found
+
+    def _same_time(self, sent: Span) -> bool:
+        """A sentence dated otherwise ("In May, X attended ...") is not about the meeting just reported."""
+        date = date_in(sent)
+        return date is None or dates_compatible(date, self.candidates[-1].date)
+
+    def _attended(self, sent: Span, candidate: Candidate) -> None:
+        """'X was also present', 'The Turkish commanders took part in the meeting': more participants."""
+        candidate.add([p for t, p in people_in(sent, self.index) if governed_by(t, sent.root)])
+        candidate.add(described_people(sent.root, self.people, candidate.people))
+
+    def _named_before(self, sent: Span) -> list[dict]:
+        """The people named in the sentence before."""
+        return [p for _, p in people_in(self.doc[sent.start - 1].sent, self.index)] if sent.start else []
+
+    def _last_with(self, people: list[dict]) -> Candidate | None:
+        """The latest meeting any of these people took part in, else the latest one."""
+        shared = [c for c in self.candidates if any(p in c.people for p in people)]
+        return shared[-1] if shared else self.candidates[-1] if self.candidates else None
+
+    def _last_kind(self, people: list[dict]) -> str:
+        """How people last met, for a report that does not say ('The two also discussed ...')."""
+        shared = [c for c in self.candidates if any(p in c.people for p in people)]
+        return shared[-1].kind if shared else "meeting"
 
     def _note_trip(self, number: int, sent: Span) -> None:
         """Remember where and when a sentence that tells of a visit or a journey went."""
@@ -366,8 +441,12 @@ class MeetingScan:
         )
         return self.trip[1:] if refers and number - self.trip[0] <= MAX_FOLLOW_UP else None
 
-    def _when_where(self, number: int, sent: Span, referring: bool) -> tuple[str | None, str | None]:
-        previous = self.candidates[-1].date if self.candidates else publication(self.doc)
+    def _when_where(
+        self, number: int, sent: Span, referring: bool, people: list[dict]
+    ) -> tuple[str | None, str | None]:
+        # "Later in the day, the four ministers ...": the day these people were last reported on.
+        last = self._last_with(people)
+        previous = last.date if last else publication(self.doc)
         date, explicit = _date(sent, previous)
         place = place_in(sent)
         if place is None and (trip := self._on_trip(number, sent)):
@@ -376,14 +455,14 @@ class MeetingScan:
                 date, explicit = trip[1], True
         if not explicit and self.candidates and sentence_says(sent, "side_event"):
             # "On the sidelines of the summit, X also met Y": when and where the summit was.
-            return previous, place or self.candidates[-1].place
+            return previous, place or last.place
         if explicit:
             return date, place
         if self.pending and self.pending[0] == number - 1:
             return self.pending[1], place or self.pending[2]
         if referring:
             # "During the meeting, the sides discussed ...": the encounter just reported, on its date.
-            return previous, place or self.candidates[-1].place
+            return previous, place or last.place
         if sent.start_char < self.second_paragraph_end and (lead := lead_date(self.doc)):
             # The first paragraphs tell the news of the lead: "... on Wednesday signed ...".
             return lead, place

@@ -90,27 +90,31 @@ def settle_sides(
     participants: list[dict], pair: list[str], others: list[str], place: str | None = None
 ) -> list[str]:
     """Parties of the participants. Those of unknown party facing one known side belong to the other
-    side: the one other party the sentence names, else the host whose capital or country the meeting
-    was in, else the other of the article's two sides. With no side known, a title only one state uses
-    ("Secretary of State") decides."""
+    side: the one other party the sentence names, else the article's other side if the sentence names
+    it among others, else the host whose capital or country the meeting was in, else the article's
+    other side. With no side known, titles only one state
+    uses ("Secretary of State", "External Affairs Minister") decide."""
     gazetteer = load_gazetteer()
     if not any(p["party"] for p in participants):
         for person in participants:
-            titled = [gazetteer.title_state(title) for title in person.get("titles", [])]
-            if state := next((s for s in titled if s), None):
-                person["party"] = state
-                break
+            titled = (gazetteer.title_state(title) for title in person.get("titles", []))
+            person["party"] = next((s for s in titled if s), None)
     parties = list(dict.fromkeys(p["party"] for p in participants if p["party"]))
     if len(parties) != 1:
         return parties
     named = list(dict.fromkeys(c for c in others if c != parties[0]))
     host = host_state(place)
+    paired = (
+        next((c for c in pair if c != parties[0]), None) if len(pair) == 2 and parties[0] in pair else None
+    )
     if len(named) == 1:
         other = named[0]
+    elif paired in named:
+        other = paired
     elif host and host != parties[0]:
         other = host
-    elif len(pair) == 2 and parties[0] in pair:
-        other = pair[1] if parties[0] == pair[0] else pair[0]
+    elif paired:
+        other = paired
     else:
         return parties
     unknown = [p for p in participants if p["party"] is None]
@@ -152,7 +156,8 @@ def sentence_parties(sent: Span) -> list[str]:
 
 def fill_default_parties(doc: Doc, people: list[dict]) -> None:
     """An office holder of still unknown party: the one state with that title, else the other side of
-    the counterpart the text gives them, else the home state."""
+    the counterpart the text gives them, else the host of the meetings they took part in, else the
+    home state."""
     gazetteer = load_gazetteer()
     companions(doc, people)
     home = home_state(doc)
@@ -161,8 +166,34 @@ def fill_default_parties(doc: Doc, people: list[dict]) -> None:
         if person["party"] is None and person["roles"]:
             titled = (gazetteer.title_state(title) for title in person.get("titles", []))
             state = next((state for state in titled if state), None)
-            person["party"] = state or _facing(doc, person, people, pair) or home
+            person["party"] = state or _facing(doc, person, people, pair) or _host(doc, person) or home
         organisation_heads(person)
+
+
+def _host(doc: Doc, person: dict) -> str | None:
+    """Visitors are introduced by their country, hosts often only by office ("the Cabinet Secretary for
+    Defence"): someone of unknown party meeting in a party's capital or country is of that party."""
+    if _visits(doc, person):
+        return None
+    hosts = {
+        state
+        for meeting in doc._.meetings or []
+        if person["name"] in meeting["participants"]
+        and (state := host_state(meeting["place"])) in meeting["parties"]
+    }
+    return hosts.pop() if len(hosts) == 1 else None
+
+
+def _visits(doc: Doc, person: dict) -> bool:
+    """'X travelled to Y', 'X made his first visit to Y': the person is the one who came."""
+    for _, end in person["mentions"]:
+        verb = next((a for a in doc[end - 1].ancestors if a.pos_ == "VERB"), None)
+        if verb is not None and (
+            verb.lemma_ in EVENTS["visit_words"]
+            or any(c.lemma_ in EVENTS["visit_words"] for c in verb.children)
+        ):
+            return True
+    return False
 
 
 def _facing(doc: Doc, person: dict, people: list[dict], pair: list[str]) -> str | None:

@@ -94,6 +94,9 @@ def _name_end(doc: Doc, start: int, limit: int) -> int:
             end += 1
         elif _is_hyphen_join(doc, end):
             end += 2
+        elif end > start and token.lower_ in PARTICLES and _is_hyphen_join(doc, end + 1):
+            # "Saud al-Faisal"
+            end += 3
         elif (
             token.lower_ in PARTICLES and end + 1 < len(doc) and _is_name_token(doc[end + 1]) and end > start
         ) or (token.text == "." and end > start and len(doc[end - 1].text) == 1):
@@ -117,18 +120,32 @@ def _trim(span: Span) -> tuple[int, int] | None:
 
 def _run_after(doc: Doc, i: int) -> tuple[int, int] | None:
     """The capitalised words starting at token i (after a comma or honorifics), read as a name."""
-    if i < len(doc) and doc[i].text == ",":
+    apposed = i < len(doc) and doc[i].text == ","
+    if apposed:
         i += 1
     while i < len(doc) and doc[i].text in HONORIFICS:
         i += 1
-    if i >= len(doc) or not _is_name_token(doc[i]) or doc[i].text in SUFFIXES:
+    # "the Principal Spokesperson, A Bharat Bhushan Babu": a lone capital before a full name is an initial.
+    initial = apposed and _is_initial(doc, i)
+    if i >= len(doc) or not (_is_name_token(doc[i]) or initial) or doc[i].text in SUFFIXES:
         return None
-    end = _name_end(doc, i, doc[i].sent.end)
+    end = _name_end(doc, i + 1, doc[i].sent.end) if initial else _name_end(doc, i, doc[i].sent.end)
     # The small NER model often calls a foreign name an ORG or GPE; right after a title that is
     # still a name, unless the entity began earlier ("the Mausoleum of Mohammed V").
     if doc[i].ent_type_ in NOT_PEOPLE and doc[i].ent_iob_ == "I":
         return None
     return i, end
+
+
+def _is_initial(doc: Doc, i: int) -> bool:
+    """A single capital letter followed by at least two name words."""
+    return (
+        i + 2 < len(doc)
+        and len(doc[i].text) == 1
+        and doc[i].text.isupper()
+        and _is_name_token(doc[i + 1])
+        and _is_name_token(doc[i + 2])
+    )
 
 
 def _plausible(span: Span) -> bool:
@@ -137,15 +154,14 @@ def _plausible(span: Span) -> bool:
 
 
 def free_given_names(doc: Doc) -> None:
-    """'Defense Minister Gen Nakatani': a rank abbreviation between a civilian minister's title and a
-    lone surname is the given name, so it loses its rank label and becomes part of the name."""
+    """'Defense Minister Gen Nakatani', 'the Minister of Defence, Nakatani Gen.': a rank abbreviation
+    between a civilian minister's title and a lone surname, or right after a name (a rank never follows
+    one), is a given name, so it loses its rank label and becomes part of the name."""
     kept = []
     for ent in doc.ents:
         after = ent.end
-        given = (
-            ent.label_ == RANK
-            and len(ent) == 1
-            and "." not in ent.text
+        before_name = (
+            "." not in ent.text
             and ent.start > 0
             and doc[ent.start - 1].ent_type_ == TITLE
             and doc[ent.start - 1].ent_id_ in CIVILIAN_ROLES
@@ -153,7 +169,12 @@ def free_given_names(doc: Doc) -> None:
             and _is_name_token(doc[after])
             and (after + 1 == len(doc) or not _is_name_token(doc[after + 1]))
         )
-        if not given:
+        after_name = (
+            ent.start > 0
+            and _is_name_token(doc[ent.start - 1])
+            and (after == len(doc) or not _is_name_token(doc[after]))
+        )
+        if not (ent.label_ == RANK and len(ent) == 1 and (before_name or after_name)):
             kept.append(ent)
     if len(kept) < len(doc.ents):
         doc.ents = kept
@@ -215,6 +236,9 @@ def _full_names(doc: Doc, spans: list[tuple[int, int]]) -> tuple[list[Person], l
     singles: list[tuple[int, int]] = []
     for start, end in spans:
         words = doc[start:end].text.split()
+        # "... Nakatani Gen.": the full stop of an abbreviation-like last name ends the sentence too.
+        if words[-1].endswith(".") and len(words[-1]) > 2 and words[-1] not in SUFFIXES:
+            words[-1] = words[-1][:-1]
         # "Mohammed VI" is a full name; "Teodoro Jr." is a surname.
         if len([w for w in words if w not in GENERATIONAL]) < 2:
             singles.append((start, end))
@@ -246,7 +270,7 @@ def _attach_short_mentions(doc: Doc, people: list[Person], singles: list[tuple[i
             honoured.mentions.append((i, i + 1))
             taken.add(i)
         # A one-word ORG or GPE is often a misread surname; a longer entity is something else.
-        elif token.text in by_surname and _is_name_token(token) and not _inside_thing(token):
+        elif token.text in by_surname and _is_name_token(token) and not _inside_thing(token, by_surname):
             candidates.append((i, i + 1))
     for start, end in sorted(set(candidates)):
         word = doc[start:end].text
@@ -259,8 +283,13 @@ def _attach_short_mentions(doc: Doc, people: list[Person], singles: list[tuple[i
         person.mentions.append((start, end))
 
 
-def _inside_thing(token: Token) -> bool:
-    return token.ent_type_ in NOT_PEOPLE and ent_end(token) - ent_start(token) > 1
+def _inside_thing(token: Token, surnames: dict[str, list[Person]]) -> bool:
+    """Inside a longer ORG or GPE entity, unless the NER lumped a list of surnames ("Marles, Conroy")."""
+    start, end = ent_start(token), ent_end(token)
+    if token.ent_type_ not in NOT_PEOPLE or end - start < 2:
+        return False
+    doc = token.doc
+    return not all(t.text in surnames or t.is_punct or t.lower_ == "and" for t in doc[start:end])
 
 
 def _honoured(doc: Doc, i: int, candidates: list[Person]) -> Person | None:

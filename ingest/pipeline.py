@@ -1,8 +1,9 @@
 """The extraction pipeline: articles in, `ArticleRecord`s out.
 
 spaCy's statistical model plus the milgraph components, in this order:
-`milgraph_gazetteer` (before `ner`), then `milgraph_dates`, `milgraph_people`,
-`milgraph_roles`, `milgraph_meetings`, `milgraph_default_party`, `milgraph_agreements`.
+`milgraph_paragraphs` (before `parser`), `milgraph_gazetteer` (before `ner`), then
+`milgraph_dates`, `milgraph_people`, `milgraph_roles`, `milgraph_meetings`,
+`milgraph_default_party`, `milgraph_agreements`.
 The components leave plain data on `doc._`; this module turns it into records.
 """
 
@@ -22,6 +23,7 @@ from spacy.tokens import Doc
 import ingest.agreements
 import ingest.dates
 import ingest.meetings
+import ingest.paragraphs
 import ingest.parties
 import ingest.people
 import ingest.roles  # noqa: F401
@@ -38,7 +40,7 @@ from ingest.records import (
 )
 
 # Bump when extraction changes, so re-ingesting an unchanged article replaces its old facts.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 COMPONENTS = (
     "milgraph_dates",
@@ -69,6 +71,7 @@ def build_nlp(config: PipelineConfig) -> Language:
         raise PipelineError(
             f"cannot load the spaCy model {config.model!r}; is its package installed? ({err})"
         ) from None
+    nlp.add_pipe("milgraph_paragraphs", before="parser")
     nlp.add_pipe("milgraph_gazetteer", before="ner")
     for name in COMPONENTS:
         nlp.add_pipe(name)

@@ -6,9 +6,12 @@ map such references back to the people found by `milgraph_people`.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ingest.events import EVENTS, governed_by, parties_named
+
+# "He" is about someone named in its own sentence or the one before (counting both).
+MAX_PRONOUN_REACH = 2
 
 
 def described_people(trigger: Token, people: list[dict], named: list[dict]) -> list[dict]:
@@ -27,22 +30,28 @@ def described_people(trigger: Token, people: list[dict], named: list[dict]) -> l
             continue
         codes = parties_named(list(token.lefts))
         lefts = {t.lower_ for t in token.lefts}
-        if codes:
+        if codes and sides >= set(codes) and token.tag_ == "NN":
+            # "X phoned Y, again on the US side's initiative": Y is the US side already.
+            matches = []
+        elif codes:
             matches = [p for code in codes for p in people if p["party"] == code and p["roles"]]
             if token.lemma_ in EVENTS["other_side_nouns"] and named:
                 # "his Iranian counterpart": of that party, preferably holding the same office.
                 own = {r for p in named for r, _ in p["roles"]}
                 matches.sort(key=lambda p: not own & {r for r, _ in p["roles"]})
+            else:
+                # "the Azerbaijani minister" is the Azerbaijani whose title says minister, not the president.
+                matches.sort(key=lambda p: not _titled(p, token.lemma_))
+                if token.tag_ == "NNS":
+                    # "the Turkish commanders": every one of them.
+                    found += [p for p in matches if _titled(p, token.lemma_) and p not in found]
         elif (
             token.lemma_ in EVENTS["other_side_nouns"] and lefts & set(EVENTS["person_possessives"]) and sides
         ):
             matches = [p for p in people if p["roles"] and p["party"] and p["party"] not in sides]
         elif "the" in lefts and token.tag_ == "NN":
             matches = [
-                p
-                for p in people
-                if any(token.lemma_ in title.lower() for _, title in p["roles"])
-                or token.lemma_ in p.get("honorifics", [])
+                p for p in people if _titled(p, token.lemma_) or token.lemma_ in p.get("honorifics", [])
             ]
         else:
             matches = []
@@ -52,9 +61,15 @@ def described_people(trigger: Token, people: list[dict], named: list[dict]) -> l
     return found
 
 
+def _titled(person: dict, noun: str) -> bool:
+    """True if one of the person's titles contains `noun` ("minister" in "Minister of Defence")."""
+    return any(noun in title.lower() for _, title in person["roles"])
+
+
 def _own_phrase(noun: Token) -> list[Token]:
-    """The noun phrase without the clauses hanging from it ('the minister, who greeted President X')."""
-    clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl", "advcl")]
+    """The noun phrase without the clauses or conjuncts hanging from it ('the minister, who greeted
+    President X', 'the commanders and Ambassador X')."""
+    clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl", "advcl", "conj")]
     inside = {t.i for clause in clauses for t in clause.subtree}
     return [t for t in noun.subtree if t.i not in inside]
 
@@ -81,6 +96,30 @@ def pronoun_partner(trigger: Token, participants: list[dict], index: dict[int, d
     return before[-1] if before else None
 
 
+def pronoun_subject(trigger: Token, index: dict[int, dict]) -> dict | None:
+    """'He and Woods then held talks with ...': 'he' is the person the sentence, or else the one
+    before it, is about (the subject of its main clause)."""
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"] + _shared_subject(trigger)
+    pronoun = next((s for s in subjects if s.lower_ in EVENTS["subject_pronouns"]), None)
+    if pronoun is None:
+        return None
+    sent = trigger.sent
+    for _ in range(MAX_PRONOUN_REACH):
+        named = [p for i, p in sorted(index.items()) if i < pronoun.i and i in _main_subject_tokens(sent)]
+        if named:
+            return named[0]
+        if sent.start == 0:
+            return None
+        sent = trigger.doc[sent.start - 1].sent
+    return None
+
+
+def _main_subject_tokens(sent: Span) -> set[int]:
+    heads = [sent.root, *(c for c in sent.root.children if c.dep_ == "conj")]
+    subjects = [c for head in heads for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return {t.i for subject in subjects for t in subject.subtree}
+
+
 def is_anaphoric(trigger: Token) -> bool:
     """'The meeting, also attended by X, ...': a definite meeting noun points back to the last report."""
     return trigger.pos_ == "NOUN" and any(c.lower_ in EVENTS["definite_determiners"] for c in trigger.lefts)
@@ -95,7 +134,9 @@ def clause_subjects(trigger: Token, index: dict[int, dict]) -> list[dict]:
     for node in trigger.ancestors:
         if node.lemma_ in EVENTS["reporting_verbs"]:
             return []
-        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "where a summit was held": the summit is its own clause's subject; the visitor is further up.
+        if node.pos_ in ("VERB", "AUX") and subjects and not any(s.i == trigger.i for s in subjects):
             verb = node
             break
     if verb is None:
@@ -113,6 +154,39 @@ def is_plural_reference(trigger: Token) -> bool:
         ):
             return True
     return False
+
+
+def counted_people(trigger: Token, earlier: list[list[dict]]) -> list[dict] | None:
+    """'The four ministers sat down': the four people holding such an office in the latest reports
+    (`earlier`, oldest first), or None if the text does not count them or so many are not found."""
+    subject = next(
+        (
+            c
+            for c in trigger.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_ in EVENTS["reference_nouns"]
+        ),
+        None,
+    )
+    counts = (
+        [EVENTS["plural_markers"][t.lower_] for t in subject.lefts if t.lower_ in EVENTS["plural_markers"]]
+        if subject
+        else []
+    )
+    if not counts:
+        return None
+    count = counts[0]
+    # By role where the office is known: "Defense Secretary" is one of "the ministers", "Prime Minister" not.
+    roles = set(EVENTS["office_roles"].get(subject.lemma_, []))
+
+    def holds(person: dict) -> bool:
+        return bool(roles & {r for r, _ in person["roles"]}) if roles else _titled(person, subject.lemma_)
+
+    found: list[dict] = []
+    for people in reversed(earlier):
+        found += [p for p in people if p not in found and holds(p)]
+        if len(found) >= count:
+            return found[:count]
+    return None
 
 
 def bare_pair(trigger: Token, index: dict[int, dict]) -> list[dict] | None:

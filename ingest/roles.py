@@ -114,8 +114,11 @@ def read_right(doc: Doc, end: int) -> Context:
             i += 1
         else:
             break
-    # "X, the Vice Chief of the Defence Forces, Lt. Gen. Y": the title introduces Y, not X.
-    if i < len(doc) and doc[i].text == "," and _introduces_name(doc, i + 1):
+    # "X, the Vice Chief of the Defence Forces, Lt. Gen. Y" and the list "X, Defence Minister Y": the
+    # title introduces Y, not X.
+    if i < len(doc) and (
+        doc[i].ent_type_ == "PERSON" or (doc[i].text == "," and _introduces_name(doc, i + 1))
+    ):
         return Context()
     return context if context.titles else Context()
 
@@ -134,8 +137,10 @@ def _joins_title_words(doc: Doc, i: int) -> bool:
 
 
 def _describes(token: Token) -> bool:
-    """Modifiers inside a title phrase: "the newly appointed military attaché"."""
-    return token.pos_ in ("ADJ", "ADV") or token.tag_ in ("VBN", "VBG") or token.dep_ == "amod"
+    """Modifiers inside a title phrase: "the newly appointed military attaché"; not the verb of the
+    clause ("the ambassador introduced to the minister the attaché")."""
+    participle = token.tag_ in ("VBN", "VBG") and token.dep_ != "ROOT"
+    return token.pos_ in ("ADJ", "ADV") or participle or token.dep_ == "amod"
 
 
 def _roles(titles: list[tuple[str, str]], words: list[str]) -> list[tuple[str, str]]:

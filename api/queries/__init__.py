@@ -16,6 +16,8 @@ from ontology import SPARQL_PREFIXES
 HERE = Path(__file__).parent
 # Characters RFC 3987 and the SPARQL grammar forbid inside <...>.
 IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+BROKEN_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
 
@@ -35,6 +37,15 @@ def iri(value: str) -> str:
     if not value or IRI_FORBIDDEN.search(value):
         raise ValueError(f"not an IRI: {value!r}")
     return f"<{value}>"
+
+
+def is_absolute_iri(value: str) -> bool:
+    """A scheme and then nothing SPARQL forbids in an IRI: what a graph name or source URL must be."""
+    return (
+        SCHEME.match(value) is not None
+        and IRI_FORBIDDEN.search(value) is None
+        and BROKEN_PERCENT.search(value) is None
+    )
 
 
 def iris(values: list[str]) -> str:

@@ -86,7 +86,7 @@ def test_the_query_can_come_from_a_file(milgraph, sample_store: str, tmp_path: P
 
 
 def test_the_query_can_come_from_stdin(milgraph, sample_store: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys, "stdin", io.StringIO(PEOPLE))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(PEOPLE.encode("utf-8"))))
     run = milgraph("query", "-", "--format", "csv", "--store", sample_store)
     assert run.status == 0, run.err
     assert "Zakir Hasanov" in run.out

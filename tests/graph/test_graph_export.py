@@ -1,4 +1,8 @@
-"""Exports parse back, with rdflib and with raptor's `rapper`, to exactly what the store holds."""
+"""Exports parse back, with rdflib and with raptor's `rapper`, to exactly what the store holds.
+
+The store holds each article graph and, as its default graph, their union once;
+dataset formats carry both, so that a bulk load of the file restores the store.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from graph.store import UnsupportedFormat
 
 RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "rdfxml": "xml", "trig": "trig", "nquads": "nquads"}
 DATASET_FORMATS = ("trig", "nquads", "jsonld")
+RDFLIB_DEFAULT_GRAPH = "urn:x-rdflib:default"
 
 
 @pytest.fixture
@@ -29,6 +34,15 @@ def loaded(store: EmbeddedStore) -> EmbeddedStore:
 def stored_quads(store: EmbeddedStore) -> set[tuple]:
     rows = store.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
     return {(r["s"], r["p"], r["o"], r["g"]) for r in rows}
+
+
+def union(store: EmbeddedStore) -> set[tuple]:
+    """The named graphs' triples, each once: what the default graph must hold."""
+    return {q[:3] for q in stored_quads(store)}
+
+
+def stored_dataset(store: EmbeddedStore) -> set[tuple]:
+    return stored_quads(store) | {(*triple, RDFLIB_DEFAULT_GRAPH) for triple in union(store)}
 
 
 def parsed_quads(data: bytes, fmt: str) -> set[tuple]:
@@ -50,27 +64,26 @@ def rapper_count(path: Path, fmt: str) -> int:
 
 
 @pytest.mark.parametrize("fmt", DATASET_FORMATS)
-def test_dataset_formats_keep_every_named_graph(loaded: EmbeddedStore, fmt: str) -> None:
+def test_dataset_formats_keep_every_named_graph_and_the_default_graph(
+    loaded: EmbeddedStore, fmt: str
+) -> None:
     data = b"".join(loaded.export(fmt))
-    quads = stored_quads(loaded)
-    assert len({q[3] for q in quads}) == 2
-    assert parsed_quads(data, fmt) == quads
+    assert len({q[3] for q in stored_quads(loaded)}) == 2
+    assert parsed_quads(data, fmt) == stored_dataset(loaded)
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "ntriples", "rdfxml"])
 def test_triple_formats_hold_the_union_once(loaded: EmbeddedStore, fmt: str) -> None:
     data = b"".join(loaded.export(fmt))
-    union = {q[:3] for q in stored_quads(loaded)}
-    assert len(union) < len(stored_quads(loaded))
-    assert parsed_triples(data, fmt) == union
+    assert len(union(loaded)) < len(stored_quads(loaded))
+    assert parsed_triples(data, fmt) == union(loaded)
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "ntriples", "trig", "nquads", "rdfxml"])
 def test_rapper_reads_the_same_number_of_statements(loaded: EmbeddedStore, fmt: str, tmp_path: Path) -> None:
     path = tmp_path / f"export.{fmt}"
     path.write_bytes(b"".join(loaded.export(fmt)))
-    quads = stored_quads(loaded)
-    expected = len(quads) if fmt in DATASET_FORMATS else len({q[:3] for q in quads})
+    expected = len(stored_dataset(loaded)) if fmt in DATASET_FORMATS else len(union(loaded))
     assert rapper_count(path, fmt) == expected
 
 
@@ -79,12 +92,12 @@ def test_turtle_streamed_in_many_chunks_is_still_one_valid_document(
 ) -> None:
     monkeypatch.setattr(embedded, "_EXPORT_CHUNK", 7)
     chunks = list(loaded.export("turtle"))
-    union = {q[:3] for q in stored_quads(loaded)}
-    assert len(chunks) == -(-len(union) // 7)
+    triples = union(loaded)
+    assert len(chunks) == -(-len(triples) // 7)
     path = tmp_path / "chunked.ttl"
     path.write_bytes(b"".join(chunks))
-    assert parsed_triples(path.read_bytes(), "turtle") == union
-    assert rapper_count(path, "turtle") == len(union)
+    assert parsed_triples(path.read_bytes(), "turtle") == triples
+    assert rapper_count(path, "turtle") == len(triples)
 
 
 def test_an_empty_store_exports_empty_documents(store: EmbeddedStore) -> None:

@@ -24,6 +24,8 @@ PUBLISHED = PartialDate(2022, 4, 27)  # a Wednesday
         ("in June 2018", "2018-06"),
         ("2020", "2020"),
         ("last month", "2022-03"),
+        ("last November", "2021-11"),
+        ("last March", "2022-03"),
     ],
 )
 def test_dates_resolve_against_publication(text: str, expected: str) -> None:

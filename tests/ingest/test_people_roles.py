@@ -58,3 +58,30 @@ def test_a_side_or_a_delegation_names_the_party_of_everyone_listed(extract) -> N
     assert found["Jan de Vries"] == ("NLD", [], "Admiral")
     assert found["Pieter Bakker"] == ("NLD", [], "Colonel")
     assert found["Carlos Ramos"] == ("PER", [], "General")
+
+
+def test_a_title_before_the_verb_of_the_clause_is_not_the_named_persons(extract) -> None:
+    record = extract(
+        "Polish Ambassador Anna Wrobel met Defence Minister Lars Berg. On that occasion the ambassador "
+        "introduced to the minister the newly appointed Polish military attaché, Colonel Jan Nowak."
+    )
+    nowak = next(p for p in record.people if p.name == "Jan Nowak")
+    assert [r.role for r in nowak.roles] == ["military-attache"]
+
+
+def test_a_lower_case_particle_joined_by_a_hyphen_stays_in_the_name(extract) -> None:
+    record = extract("Then Foreign Minister Prince Nayef al-Harbi visited Amman in 2004.")
+    assert [p.name for p in record.people] == ["Nayef al-Harbi"]
+
+
+def test_a_rank_word_after_a_name_is_a_given_name(extract) -> None:
+    record = extract(
+        "The memorandum was signed in Tokyo by Japan's Minister of Defence, Tanaka Gen.\n\n"
+        "Chilean officials welcomed it."
+    )
+    tanaka = next(p for p in record.people if p.name == "Tanaka Gen")
+    assert (tanaka.party.code, [r.role for r in tanaka.roles], tanaka.rank) == (
+        "JPN",
+        ["defence-minister"],
+        None,
+    )

@@ -26,3 +26,13 @@ def test_content_hash_changes_with_text_and_metadata_only() -> None:
     assert content_hash(article) != content_hash(replace(article, text="Other text."))
     assert content_hash(article) != content_hash(replace(article, published=None))
     assert len(content_hash(article)) == 64
+
+
+def test_a_sentence_never_runs_across_a_paragraph_break(extractor) -> None:
+    doc = extractor.nlp(
+        "It was signed by the Minister of Defence, Tanaka Gen.\n\nOlga Ruiz said it was historic."
+    )
+    assert [s.text.strip() for s in doc.sents] == [
+        "It was signed by the Minister of Defence, Tanaka Gen.",
+        "Olga Ruiz said it was historic.",
+    ]

@@ -88,6 +88,8 @@ def test_a_batch_cut_mid_upload_leaves_the_previous_version(store: RemoteStore, 
         RemoteStore(proxy.url, retries=1).replace_graphs([upload("a1", "new"), upload("a2", "new")])
     assert len(proxy.requests) == 2
     assert store.graph_hashes() == {str(GRAPH["article/a1"]): "old"}
+    in_default_graph = f"SELECT ?hash WHERE {{ ?article <{MG.contentHash}> ?hash }}"
+    assert store.select(in_default_graph) == [{"hash": "old"}]
 
 
 def test_credentials_are_sent_and_a_refusal_says_what_to_check(store: RemoteStore, proxy: FaultProxy) -> None:

@@ -96,6 +96,9 @@ def test_a_changed_article_replaces_its_graph_whole(two_articles: RemoteStore) -
 def test_removing_an_article_keeps_what_another_article_also_asserts(two_articles: RemoteStore) -> None:
     two_articles.remove_graphs([str(GRAPH["article/a2"]), str(GRAPH["article/never-ingested"])])
     assert dates(two_articles) == ["2022-04-26"]
+    assert two_articles.select(SPARQL_PREFIXES + "SELECT ?l WHERE { ?s skos:prefLabel ?l }") == [
+        {"l": "Latvia"}
+    ]
     assert two_articles.ask(SPARQL_PREFIXES + 'ASK { ?state skos:prefLabel "Latvia"@en }')
     assert list(two_articles.graph_hashes()) == [str(GRAPH["article/a1"])]
 
@@ -180,21 +183,6 @@ def test_protocol_dataset_and_from_clauses_replace_the_union(two_articles: Remot
     assert two_articles.select(from_a2) == [{"d": "2023-01-10"}]
 
 
-def test_explicit_union_lists_the_article_graphs(two_articles: RemoteStore) -> None:
-    explicit = RemoteStore(two_articles.location, union_default_graph="explicit")
-    assert dates(explicit) == ["2022-04-26", "2023-01-10"]
-    two_articles.remove_graphs(two_articles.graph_hashes())
-    assert dates(explicit) == []
-    explicit.close()
-
-
-def test_server_union_mode_trusts_the_server_configuration(two_articles: RemoteStore) -> None:
-    """A plain `oxigraph serve` keeps a separate default graph, so "server" mode must not be used on it."""
-    trusting = RemoteStore(two_articles.location, union_default_graph="server")
-    assert dates(trusting) == []
-    trusting.close()
-
-
 def test_malformed_sparql_gets_the_parsers_message(store: RemoteStore) -> None:
     with pytest.raises(QuerySyntaxError, match=r"^error at 1:\d+"):
         store.select("SELECT ?x WHERE { ?x ")
@@ -215,10 +203,11 @@ def test_an_answer_form_the_query_cannot_have_is_refused(store: RemoteStore) -> 
 
 
 @pytest.mark.parametrize("fmt", ["nquads", "trig", "jsonld"])
-def test_export_keeps_the_article_graphs(two_articles: RemoteStore, fmt: str) -> None:
+def test_export_keeps_the_article_graphs_and_their_union(two_articles: RemoteStore, fmt: str) -> None:
     dataset = rdflib.Dataset().parse(data=b"".join(two_articles.export(fmt)), format=RDFLIB_FORMAT[fmt])
     graphs = {str(graph.identifier): len(graph) for graph in dataset.graphs() if len(graph)}
-    assert graphs == {str(GRAPH["article/a1"]): 5, str(GRAPH["article/a2"]): 5}
+    # The default graph: 2 x (2 article + 2 meeting triples) + the label both articles repeat.
+    assert graphs == {str(GRAPH["article/a1"]): 5, str(GRAPH["article/a2"]): 5, "urn:x-rdflib:default": 9}
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "ntriples", "rdfxml"])
@@ -238,8 +227,6 @@ def test_settings_errors_are_reported_before_any_request() -> None:
         RemoteStore("127.0.0.1:7878")
     with pytest.raises(ValueError, match="both a username and a password"):
         RemoteStore("http://127.0.0.1:7878", username="analyst")
-    with pytest.raises(ValueError, match="parameter, server or explicit"):
-        RemoteStore("http://127.0.0.1:7878", union_default_graph="magic")  # type: ignore[arg-type]
 
 
 def test_a_closed_store_says_so(private_server: str) -> None:
@@ -249,11 +236,11 @@ def test_a_closed_store_says_so(private_server: str) -> None:
         closed.ask("ASK {}")
 
 
-def test_the_query_goes_over_the_standard_protocol(two_articles: RemoteStore) -> None:
-    """Any SPARQL 1.1 client can send what RemoteStore sends: a form POST with a `query` field."""
+def test_any_client_reads_the_union_from_the_servers_plain_default_graph(two_articles: RemoteStore) -> None:
+    """What RemoteStore sends is a form POST with a `query` field and no server-specific parameter;
+    the label both articles assert comes back once, without DISTINCT."""
+    labels = SPARQL_PREFIXES + "SELECT ?label WHERE { ?s skos:prefLabel ?label }"
     answer = httpx.post(
-        f"{two_articles.location}/query",
-        data={"query": SELECT_LABELS, "union-default-graph": "true"},
-        headers={"Accept": RESULT_FORMATS["json"]},
+        f"{two_articles.location}/query", data={"query": labels}, headers={"Accept": RESULT_FORMATS["json"]}
     )
-    assert answer.json()["results"]["bindings"][0]["label"]["value"] == "Latvia"
+    assert [row["label"]["value"] for row in answer.json()["results"]["bindings"]] == ["Latvia"]

@@ -1,0 +1,38 @@
+"""The name of a signed document: the phrases that complete it, without where, when or what it was."""
+
+from __future__ import annotations
+
+
+def titles(record) -> list[str]:
+    return sorted(a.title for a in record.agreements)
+
+
+def test_a_period_the_parser_hangs_on_the_verb_still_ends_the_title(extract) -> None:
+    record = extract(
+        "The defence ministries of Serbia and Hungary on Monday signed a training plan for 2024, together "
+        "with a roadmap of cooperation in the air defence sphere for 2025-2027."
+    )
+    assert titles(record) == [
+        "roadmap of cooperation in the air defence sphere for 2025-2027",
+        "training plan for 2024",
+    ]
+
+
+def test_the_place_and_an_apposition_are_not_part_of_the_title(extract) -> None:
+    record = extract(
+        "Chile and Peru on Tuesday signed a memorandum of understanding on naval cooperation in Lima, "
+        "the first such agreement between the two navies."
+    )
+    assert titles(record) == ["memorandum of understanding on naval cooperation"]
+
+
+def test_a_title_naming_both_ministries_runs_through_between_and(extract) -> None:
+    record = extract(
+        "On Friday Estonian Defence Minister Peeter Saar and Latvian Defence Minister Ivars Kalns signed "
+        "an Agreement on Defence Cooperation between the Ministry of Defence of Estonia and the Ministry "
+        "of Defence of Latvia in Riga."
+    )
+    assert titles(record) == [
+        "Agreement on Defence Cooperation between the Ministry of Defence of Estonia and the Ministry "
+        "of Defence of Latvia"
+    ]
