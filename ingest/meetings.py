@@ -470,8 +470,9 @@ class MeetingScan:
 
     def _settle(self, candidate: Candidate) -> dict | None:
         """The meeting as a record, if two parties met."""
-        # A meeting in the opening paragraph without a place happened where the story is datelined.
-        if candidate.place is None and candidate.evidence[0] < self.opening_end:
+        # A meeting in the opening paragraph without a place happened where the story is datelined;
+        # a call has no one place.
+        if candidate.place is None and candidate.evidence[0] < self.opening_end and candidate.kind != "call":
             candidate.place = dateline(self.doc)
         parties = settle_sides(candidate.people, self.pair, candidate.others, candidate.place)
         if len(parties) < 2:

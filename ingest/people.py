@@ -212,6 +212,10 @@ def find_name_spans(doc: Doc) -> list[tuple[int, int]]:
         # After a country name only a full name counts: "of Türkiye Hulusi Akar", not "Azerbaijan Army".
         if span is None or (ends_party and span[1] - span[0] < 2):
             continue
+        # A run that starts earlier and holds a whole entity is the fuller name ("A Bharat Bhushan Babu").
+        inside = [s for s, e in found.values() if span[0] < s and e <= span[1]]
+        for start in inside:
+            del found[start]
         if not any(s <= span[0] < e for s, e in found.values()):
             found[span[0]] = span
     for span in _apposed_to_title(doc):

@@ -8,15 +8,23 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ingest.records import Article, PartialDate
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+# spaCy's own default `max_length`: its parser needs about 1 GB per 100,000 characters, and a
+# news article is a few thousand. A longer text is almost certainly not one article.
+MAX_ARTICLE_CHARS = 1_000_000
 SUFFIXES = (".txt", ".jsonl")
 NUL = b"\x00"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# An absolute IRI, as RDF needs for schema:url: a scheme, then no spaces or delimiters.
+IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|\\^`]+")
 
 # The seed header: " date 2022-04-27 By Azernews", "By Azernews", or a date followed by page-widget noise.
 # A by-line is short and is not a sentence.
@@ -31,7 +39,9 @@ class ReadError(Exception):
     """An input file or line that could not be read as an article."""
 
     def __init__(self, path: str | Path, reason: str, line: int | None = None) -> None:
-        self.path = str(path)
+        # A file name that is not valid UTF-8 comes back from the OS with surrogate escapes,
+        # which no terminal or log can print: show its bytes instead.
+        self.path = str(path).encode("utf-8", "backslashreplace").decode("utf-8")
         self.reason = reason
         self.line = line
         super().__init__(str(self))
@@ -44,11 +54,30 @@ class ReadError(Exception):
 def read_articles(
     paths: Iterable[str | Path], *, max_bytes: int = MAX_ARTICLE_BYTES
 ) -> Iterator[Article | ReadError]:
-    """Yield every article under `paths` (files, or folders searched recursively), in a stable order."""
+    """Yield every article under `paths` (files, or folders searched recursively), in a stable order.
+
+    An article id met a second time in the same run is reported and skipped, so that one input
+    never silently replaces another.
+    """
+    first_seen: dict[str, str] = {}
+    for item in _read_paths(paths, max_bytes):
+        if isinstance(item, Article):
+            where = item.path or ""
+            if item.id in first_seen:
+                item = ReadError(
+                    where, f"article id {item.id!r} was already read from {first_seen[item.id]}; skipped"
+                )
+            else:
+                first_seen[item.id] = where
+        yield item
+
+
+def _read_paths(paths: Iterable[str | Path], max_bytes: int) -> Iterator[Article | ReadError]:
     for path in map(Path, paths):
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
-            for file in found:
+            files, errors = _files_under(path)
+            yield from errors
+            for file in files:
                 yield from _read_file(file, max_bytes)
         elif path.is_file():
             if path.suffix not in SUFFIXES:
@@ -63,19 +92,40 @@ def read_articles(
             yield ReadError(path, "no such file or folder")
 
 
+def _files_under(folder: Path) -> tuple[list[Path], list[ReadError]]:
+    """Article files below `folder`, sorted; folders that cannot be listed are errors, not silence."""
+    errors: list[ReadError] = []
+
+    def unreadable(err: OSError) -> None:
+        errors.append(ReadError(err.filename or folder, f"cannot list folder: {err.strerror or err}"))
+
+    files = [
+        Path(root, name)
+        for root, _dirs, names in os.walk(folder, onerror=unreadable)
+        for name in names
+        if Path(name).suffix in SUFFIXES and Path(root, name).is_file()
+    ]
+    return sorted(files), errors
+
+
 def _read_file(path: Path, max_bytes: int) -> Iterator[Article | ReadError]:
     try:
-        text = _load_text(path, max_bytes)
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        yield ReadError(path, "file name is not valid UTF-8; rename the file")
+        return
+    if path.suffix == ".jsonl":
+        yield from _read_jsonl(path, max_bytes)
+        return
+    try:
+        text = _decode(_load_bytes(path, max_bytes), path)
     except ReadError as err:
         yield err
         return
-    if path.suffix == ".jsonl":
-        yield from _parse_jsonl(path, text)
-    else:
-        yield _parse_txt(path, text)
+    yield _parse_txt(path, text)
 
 
-def _load_text(path: Path, max_bytes: int) -> str:
+def _load_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -88,12 +138,64 @@ def _load_text(path: Path, max_bytes: int) -> str:
         raise ReadError(path, f"file is over the limit of {max_bytes:,} bytes")
     if not data.strip():
         raise ReadError(path, "file is empty")
+    return data
+
+
+def _decode(data: bytes, path: Path, line: int | None = None) -> str:
+    if data.startswith(UTF16_BOMS):
+        raise ReadError(path, "UTF-16 text; save it as UTF-8", line)
     if NUL in data:
-        raise ReadError(path, f"binary file (NUL byte at byte {data.index(NUL)})")
+        raise ReadError(path, f"binary file (NUL byte at byte {data.index(NUL)})", line)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise ReadError(path, f"not valid UTF-8 (byte 0x{data[err.start]:02x} at byte {err.start})") from None
+        raise ReadError(
+            path, f"not valid UTF-8 (byte 0x{data[err.start]:02x} at byte {err.start})", line
+        ) from None
+
+
+def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | ReadError]:
+    """Stream a JSON Lines file: it may hold any number of articles, each line within the limits."""
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        yield ReadError(path, f"cannot read: {err.strerror or err}")
+        return
+    found = False
+    with handle:
+        for number, data in enumerate(_lines(handle, max_bytes), start=1):
+            if data is None:
+                found = True
+                yield ReadError(path, f"line is over the limit of {max_bytes:,} bytes", number)
+                continue
+            if not data.strip():
+                continue
+            found = True
+            try:
+                item = json.loads(_decode(data, path, number))
+            except ReadError as err:
+                yield err
+                continue
+            except json.JSONDecodeError as err:
+                yield ReadError(path, f"not valid JSON ({err.msg} at column {err.colno})", number)
+                continue
+            try:
+                yield _article_from_json(item, path)
+            except ValueError as err:
+                yield ReadError(path, str(err), number)
+    if not found:
+        yield ReadError(path, "file is empty")
+
+
+def _lines(handle: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+    """The file's lines; None for a line over `max_bytes`, which is skipped without holding it."""
+    while data := handle.readline(max_bytes + 1):
+        if len(data) > max_bytes and not data.endswith(b"\n"):
+            while (rest := handle.readline(max_bytes + 1)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield data
 
 
 def _parse_txt(path: Path, raw: str) -> Article | ReadError:
@@ -113,28 +215,18 @@ def _parse_txt(path: Path, raw: str) -> Article | ReadError:
     paragraphs = [line.strip() for line in lines if PROSE.search(line)]
     if not paragraphs:
         return ReadError(path, "no article text after the header")
+    text = "\n\n".join(paragraphs)
+    if len(text) > MAX_ARTICLE_CHARS:
+        return ReadError(
+            path, f"article is {len(text):,} characters, over the limit of {MAX_ARTICLE_CHARS:,}"
+        )
     return Article(
         id=path.stem,
-        text="\n\n".join(paragraphs),
+        text=text,
         published=published,
         source=source,
         path=str(path),
     )
-
-
-def _parse_jsonl(path: Path, raw: str) -> Iterator[Article | ReadError]:
-    for number, line in enumerate(raw.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield ReadError(path, f"not valid JSON ({err.msg} at column {err.colno})", number)
-            continue
-        try:
-            yield _article_from_json(item, path)
-        except ValueError as err:
-            yield ReadError(path, str(err), number)
 
 
 def _article_from_json(item: object, path: Path) -> Article:
@@ -146,6 +238,18 @@ def _article_from_json(item: object, path: Path) -> Article:
     for key in ("published", "source", "url"):
         if item.get(key) is not None and not isinstance(item[key], str):
             raise ValueError(f"field {key!r} must be a string")
+    for key in ("id", "text", "source", "url"):
+        try:
+            (item.get(key) or "").encode("utf-8")
+        except UnicodeEncodeError:
+            # JSON can spell an unpaired surrogate ("\\udfff"), which is not text.
+            raise ValueError(f"field {key!r} is not valid Unicode (an unpaired surrogate)") from None
+    if len(item["text"]) > MAX_ARTICLE_CHARS:
+        raise ValueError(
+            f"field 'text' is {len(item['text']):,} characters, over the limit of {MAX_ARTICLE_CHARS:,}"
+        )
+    if item.get("url") and not IRI.fullmatch(item["url"]):
+        raise ValueError(f"field 'url' is not an absolute URL: {item['url']!r}")
     published = None
     if item.get("published"):
         try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ingest.events import EVENTS, governed_by, parties_named
+from ingest.gazetteer import load_gazetteer
 
 # "He" is about someone named in its own sentence or the one before (counting both).
 MAX_PRONOUN_REACH = 2
@@ -19,6 +20,8 @@ def described_people(trigger: Token, people: list[dict], named: list[dict]) -> l
     (office), 'his guest' (the main person of the other side)."""
     found: list[dict] = []
     sides = {p["party"] for p in named if p["party"]}
+    # A title only one state uses ("Under Secretary of Defense") tells the side before the party is settled.
+    represented = {p["party"] or _title_state(p) for p in named} - {None}
     named_at = {end - 1 for person in people for _, end in person["mentions"]}
     for token in [*trigger.subtree, *_shared_subject(trigger)]:
         if token.lemma_ not in EVENTS["reference_nouns"] or token.pos_ != "NOUN":
@@ -30,7 +33,7 @@ def described_people(trigger: Token, people: list[dict], named: list[dict]) -> l
             continue
         codes = parties_named(list(token.lefts))
         lefts = {t.lower_ for t in token.lefts}
-        if codes and sides >= set(codes) and token.tag_ == "NN":
+        if codes and represented >= set(codes) and token.tag_ == "NN":
             # "X phoned Y, again on the US side's initiative": Y is the US side already.
             matches = []
         elif codes:
@@ -59,6 +62,11 @@ def described_people(trigger: Token, people: list[dict], named: list[dict]) -> l
         if person:
             found.append(person)
     return found
+
+
+def _title_state(person: dict) -> str | None:
+    gazetteer = load_gazetteer()
+    return next((s for title in person.get("titles", []) if (s := gazetteer.title_state(title))), None)
 
 
 def _titled(person: dict, noun: str) -> bool:

@@ -230,3 +230,12 @@ def test_meetings_with_several_people_are_one_meeting_with_each(extract) -> None
         ["Asif Khan", "Li Wei"],
         ["Asif Khan", "Zhang Hua"],
     ]
+
+
+def test_a_title_only_one_state_uses_tells_the_side_already_there(extract) -> None:
+    record = extract(
+        "US Secretary of Defense John Ward visited Poland last week.\n\n"
+        "On Monday, Under Secretary of Defense Tom Reed phoned Georgian Defence Minister Levan Beridze, "
+        "again on the US side's initiative."
+    )
+    assert [sorted(m.participants) for m in record.meetings] == [["Levan Beridze", "Tom Reed"]]

@@ -85,3 +85,11 @@ def test_a_rank_word_after_a_name_is_a_given_name(extract) -> None:
         ["defence-minister"],
         None,
     )
+
+
+def test_a_lone_capital_before_a_full_name_is_an_initial(extract) -> None:
+    record = extract(
+        "Sharing pictures of the talks, the Indian Defence Ministry's Principal Spokesperson, "
+        "A Ravi Kumar Rao, described the session as a step forward."
+    )
+    assert [p.name for p in record.people] == ["A Ravi Kumar Rao"]

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
-from ingest.reader import ReadError, read_articles
+import pytest
+
+from ingest.reader import MAX_ARTICLE_CHARS, ReadError, read_articles
 from ingest.records import Article, PartialDate
 
 
@@ -87,3 +90,72 @@ def test_folders_are_read_recursively_in_sorted_order(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Alpha text.")
     (tmp_path / "ignored.md").write_text("Not an article.")
     assert [a.id for a in read(tmp_path)] == ["a", "b"]
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_printably(tmp_path: Path) -> None:
+    name = os.fsdecode(b"report-\xff.txt")
+    (tmp_path / name).write_text("The ministers met in Riga.", encoding="utf-8")
+    [error] = read(tmp_path)
+    assert error.reason == "file name is not valid UTF-8; rename the file"
+    assert (
+        str(error)
+        .encode("utf-8")
+        .endswith(b"report-\\udcff.txt: file name is not valid UTF-8; rename the file")
+    )
+
+
+def test_utf16_text_is_named_as_such(tmp_path: Path) -> None:
+    (tmp_path / "wide.txt").write_bytes("The ministers met in Riga.".encode("utf-16"))
+    [error] = read(tmp_path)
+    assert error.reason == "UTF-16 text; save it as UTF-8"
+
+
+def test_a_text_over_the_character_limit_is_refused_before_the_pipeline(tmp_path: Path) -> None:
+    path = tmp_path / "one-line.txt"
+    path.write_text("The ministers met. " * (MAX_ARTICLE_CHARS // 19 + 1), encoding="utf-8")
+    [error] = read(path)
+    assert error.reason.startswith("article is 1,000,0")
+    assert error.reason.endswith("characters, over the limit of 1,000,000")
+
+
+@pytest.mark.parametrize(
+    ("fields", "reason"),
+    [
+        ({"id": "wire-\udfff"}, "field 'id' is not valid Unicode (an unpaired surrogate)"),
+        ({"url": "not a url"}, "field 'url' is not an absolute URL: 'not a url'"),
+        (
+            {"text": "x" * (MAX_ARTICLE_CHARS + 1)},
+            "field 'text' is 1,000,001 characters, over the limit of 1,000,000",
+        ),
+    ],
+)
+def test_jsonl_fields_no_graph_can_hold_are_reported_by_line(
+    tmp_path: Path, fields: dict, reason: str
+) -> None:
+    path = tmp_path / "wire.jsonl"
+    bad = {"id": "wire-1", "text": "The ministers met.", **fields}
+    good = {"id": "wire-2", "text": "The ministers met again."}
+    path.write_text(json.dumps(bad) + "\n" + json.dumps(good) + "\n", encoding="utf-8")
+    error, article = read(path)
+    assert (error.line, error.reason) == (1, reason)
+    assert article.id == "wire-2"
+
+
+def test_a_jsonl_file_is_streamed_and_only_overlong_lines_refused(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"id": f"wire-{n}", "text": "The ministers met in Riga."}) for n in range(50)]
+    lines[3] = json.dumps({"id": "wire-long", "text": "The ministers met. " * 40})
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_articles([path], max_bytes=200))
+    errors = [item for item in items if isinstance(item, ReadError)]
+    assert [(e.line, e.reason) for e in errors] == [(4, "line is over the limit of 200 bytes")]
+    assert len(items) - len(errors) == 49
+    assert path.stat().st_size > 200
+
+
+def test_an_id_read_twice_is_skipped_the_second_time(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "dup", "text": "First version."}) + "\n")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "dup", "text": "Second version."}) + "\n")
+    article, error = read(tmp_path)
+    assert article.text == "First version."
+    assert error.reason == f"article id 'dup' was already read from {tmp_path / 'a.jsonl'}; skipped"
