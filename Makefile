@@ -4,8 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STORE ?= var/store
 SHARED ?= ../shared
-MIN_F1 ?= 0.87
-MIN_KIND_F1 ?= 0.75
+MIN_F1 ?= 0.92
+MIN_KIND_F1 ?= 0.85
 
 .PHONY: run test lint quality system-deps clean
 

@@ -19,12 +19,18 @@ lost or corrupt the store): they run in-process, which is why only token holders
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from multiprocessing.connection import Connection
 
 from graph.store import QueryResult, QueryTimeout, Store, StoreError
 
 REMOTE_SCHEMES = ("http://", "https://")
 _fork = multiprocessing.get_context("fork")
+# Each child takes a core for as long as its query runs: more children than cores only makes
+# every query slower. Queries beyond this wait for a free slot within their own deadline.
+_slots = threading.BoundedSemaphore(os.cpu_count() or 1)
 
 
 def query_with_deadline(
@@ -51,14 +57,24 @@ def query_with_deadline(
 
 
 def _in_child(store: Store, query: str, options: dict, timeout: float) -> QueryResult:
+    started = time.monotonic()
+    if not _slots.acquire(timeout=timeout):
+        raise QueryTimeout(f"the server was busy with other queries for {timeout:g} s; try again")
+    try:
+        return _run_child(store, query, options, timeout, timeout - (time.monotonic() - started))
+    finally:
+        _slots.release()
+
+
+def _run_child(store: Store, query: str, options: dict, limit: float, remaining: float) -> QueryResult:
     receiver, sender = _fork.Pipe(duplex=False)
     child = _fork.Process(target=_answer, args=(sender, store, query, options), daemon=True)
     child.start()
     sender.close()
     try:
-        if not receiver.poll(timeout):
+        if not receiver.poll(remaining):
             child.kill()
-            raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
+            raise QueryTimeout(f"the query ran longer than {limit:g} s and was stopped")
         try:
             outcome = receiver.recv()
         except EOFError:
