@@ -30,7 +30,8 @@ EXTENSIONS = {
 @router.get(
     "/export",
     summary="Download the whole graph",
-    description="TriG and N-Quads keep each article's named graph; the other formats hold their union.",
+    description="TriG, N-Quads and JSON-LD keep each article's named graph and the default graph "
+    "(their union), so a bulk load restores a working store; the other formats hold the union.",
     response_class=StreamingResponse,
     responses={
         200: {

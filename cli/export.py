@@ -16,7 +16,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "export",
         help="write the whole graph as RDF",
         description="Serialise every article graph. TriG, N-Quads and JSON-LD keep one named graph per "
-        "article; Turtle, N-Triples and RDF/XML hold their union. With -o the file is written under a "
+        "article plus the default graph (their union), so a bulk load restores a working store; "
+        "Turtle, N-Triples and RDF/XML hold the union. With -o the file is written under a "
         "temporary name and renamed, so a failed export never leaves a truncated file.",
     )
     parser.add_argument("--format", required=True, choices=sorted(RDF_FORMATS), help="the serialisation")
