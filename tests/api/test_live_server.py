@@ -5,19 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import os
-import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.error import HTTPError
 
 import httpx
 import pytest
-from oxigraph_process import free_port
 from rdflib import Graph, Literal
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from server_process import free_port, stop, wait_until_answering
 from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
@@ -55,29 +53,12 @@ def server(backend: str, seeded_store, tmp_path_factory: pytest.TempPathFactory)
             env={**os.environ, "MILGRAPH_QUERY_TIMEOUT": "0.5"},
         )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        if proc.poll() is not None:
-            pytest.fail(f"milgraph serve exited with {proc.returncode}: {proc.stderr.read().decode()}")
-        try:
-            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            os.kill(proc.pid, signal.SIGKILL)
-            pytest.fail("milgraph serve did not answer /health within 60 s")
-        time.sleep(0.2)
+    wait_until_answering(proc, f"{url}/health", name="milgraph serve")
     assert f"API docs at {url}/docs" in log.read_text()
     try:
         yield url
     finally:
-        os.kill(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.kill(proc.pid, signal.SIGKILL)
-            proc.wait()
+        stop(proc)
 
 
 def sparql(url: str, query: str, return_format: str) -> SPARQLWrapper:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from oxigraph_process import running_oxigraph
+from server_process import running_oxigraph
 
 from graph import open_store
 from graph.embedded import EmbeddedStore

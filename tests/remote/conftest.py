@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 from faults import FaultProxy
-from oxigraph_process import running_oxigraph
+from server_process import running_oxigraph
 
 from graph.remote import RemoteStore
 

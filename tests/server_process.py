@@ -1,4 +1,4 @@
-"""Start and stop a real `oxigraph serve` on a free loopback port, for the tests that need a live server."""
+"""Start and stop real servers (`oxigraph serve`, `milgraph serve`) on free loopback ports, by process id."""
 
 from __future__ import annotations
 
@@ -30,6 +30,33 @@ def oxigraph_binary() -> str:
     return found
 
 
+def wait_until_answering(proc: subprocess.Popen, probe: str, *, name: str, seconds: float = 60) -> None:
+    """Poll `probe` until it answers 200; fail the test if the process dies or the time runs out."""
+    deadline = time.monotonic() + seconds
+    while True:
+        if proc.poll() is not None:
+            pytest.fail(f"{name} exited with {proc.returncode}: {proc.stderr.read().decode()}")
+        try:
+            if httpx.get(probe, timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            stop(proc)
+            pytest.fail(f"{name} did not answer {probe} within {seconds:g} s")
+        time.sleep(0.1)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """SIGTERM by process id, then SIGKILL if it has not gone within ten seconds."""
+    os.kill(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 @contextmanager
 def running_oxigraph(data: Path) -> Iterator[str]:
     """Serve `data` with Oxigraph; yields the base URL once it answers, stops the server by pid after."""
@@ -50,24 +77,8 @@ def running_oxigraph(data: Path) -> Iterator[str]:
         stderr=subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        if proc.poll() is not None:
-            pytest.fail(f"oxigraph serve exited with {proc.returncode}: {proc.stderr.read().decode()}")
-        try:
-            if httpx.get(f"{url}/query", params={"query": "ASK {}"}, timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail("oxigraph serve did not answer within 30 s")
-        time.sleep(0.1)
+    wait_until_answering(proc, f"{url}/query?query=ASK%20%7B%7D", name="oxigraph serve", seconds=30)
     try:
         yield url
     finally:
-        os.kill(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
