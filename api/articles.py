@@ -14,6 +14,7 @@ from api.deps import StoreDep
 from api.event_details import forget_parties
 from api.models import examples
 from api.queries import is_absolute_iri
+from api.suggestions import forget_names
 from graph.facts import article_facts
 from graph.loader import load_records
 from graph.rdf import InvalidRecord
@@ -191,6 +192,7 @@ def ingest_article(request: Request, store: StoreDep, article: Annotated[Article
     except InvalidRecord as error:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(error)) from None
     forget_parties(store)
+    forget_names(store)
     state = "added" if summary.articles_added else "replaced" if summary.articles_replaced else "unchanged"
     facts = list(article_facts(store, [article.id]))
     if not facts:

@@ -9,33 +9,37 @@ from fastapi import APIRouter, Depends, Path, Query
 
 from api.dates import DateRange, date_range
 from api.deps import StoreDep
-from api.event_details import PARTY_KINDS, fetch_events
+from api.event_details import EVENT_KINDS, PARTY_KINDS, fetch_events, party_refs
 from api.models import EventKind, NotFoundBody, Partner, PartyList, PartySummary, Relations
 from api.queries import iri, render
 from api.resolve import resolve_party
-from ontology import MG
+from ontology import MG, SCHEMA
 
 router = APIRouter(tags=["parties"])
 
 KIND_CLASSES = {"meeting": MG.InPersonMeeting, "call": MG.Call, "agreement": MG.Agreement}
+# The classes party-counts counts by, to the PartySummary field each count goes in.
+COUNTED = {str(MG.Meeting): "meetings", str(MG.Agreement): "agreements", str(SCHEMA.Person): "people"}
 
 
 @router.get("/countries", summary="Every state and organisation in the graph, with counts")
 def countries(store: StoreDep) -> PartyList:
-    counts = {row["party"]: row for row in store.select(render("party-counts"))}
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    for row in store.select(render("party-counts")):
+        counts[row["party"]][COUNTED[row["kind"]]] = int(row["count"])
     parties: dict[str, PartySummary] = {}
     for row in store.select(render("parties")):
         if row["party"] in parties:
             continue
-        count = counts.get(row["party"], {})
+        count = counts[row["party"]]
         parties[row["party"]] = PartySummary(
             id=row["party"],
             code=row["code"],
             name=row.get("name"),
             kind=PARTY_KINDS[row["kind"]],
-            meetings=int(count.get("meetings", 0)),
-            agreements=int(count.get("agreements", 0)),
-            people=int(count.get("people", 0)),
+            meetings=count.get("meetings", 0),
+            agreements=count.get("agreements", 0),
+            people=count.get("people", 0),
         )
     ordered = sorted(parties.values(), key=lambda p: (-(p.meetings + p.agreements), p.code))
     return PartyList(parties=ordered, count=len(ordered))
@@ -43,7 +47,7 @@ def countries(store: StoreDep) -> PartyList:
 
 @router.get(
     "/country/{name}/relations",
-    summary="A party's meetings and agreements, partner by partner",
+    summary="A party's meetings and agreements, partner by partner, a page of events at a time",
     responses={404: {"model": NotFoundBody, "description": "no party by that name; close matches"}},
 )
 def relations(
@@ -57,6 +61,8 @@ def relations(
     ],
     dates: Annotated[DateRange, Depends(date_range)],
     kind: Annotated[list[EventKind] | None, Query(description="only these kinds of event")] = None,
+    limit: Annotated[int, Query(ge=1, le=500, description="events per page, over all partners")] = 100,
+    offset: Annotated[int, Query(ge=0, description="events to skip")] = 0,
 ) -> Relations:
     party = resolve_party(store, name)
     classes = [KIND_CLASSES[k] for k in (kind or KIND_CLASSES)]
@@ -64,28 +70,45 @@ def relations(
         "party-events",
         party=iri(party.id),
         classes=" ".join(iri(str(c)) for c in classes),
+        kinds=" ".join(iri(c) for c in EVENT_KINDS),
         date_filter=dates.sparql_filter(),
     )
     partners_of: dict[str, set[str]] = defaultdict(set)
+    dates_of: dict[str, set[str]] = defaultdict(set)
+    kinds_of: dict[str, set[str]] = defaultdict(set)
     for row in store.select(query):
         partners_of[row["partner"]].add(row["event"])
-    events = {e.id: e for e in fetch_events(store, sorted({e for ids in partners_of.values() for e in ids}))}
+        if "date" in row:
+            dates_of[row["event"]].add(row["date"])
+        if "kind" in row:
+            kinds_of[row["event"]].add(EVENT_KINDS[row["kind"]])
+    # As fetch_events reads them: an event's date is its least, and it is an event only with a kind.
+    date_of = {event: min(dates_of[event], default=None) for event in kinds_of}
+    ordered = sorted(date_of, key=lambda e: (date_of[e] or "", e))
+    shown = {e.id: e for e in fetch_events(store, ordered[offset : offset + limit])}
+    refs = party_refs(store, partners_of)
     partners = []
     for partner_iri, event_iris in partners_of.items():
-        listed = sorted((events[e] for e in event_iris if e in events), key=lambda e: (e.date or "", e.id))
-        refs = {party.id: party for event in listed for party in event.parties}
-        if partner_iri not in refs:
+        listed = sorted(event_iris & date_of.keys(), key=lambda e: (date_of[e] or "", e))
+        if partner_iri not in refs or not listed:
             continue
-        dated = [e.date for e in listed if e.date and not e.date.startswith("--")]
+        dated = [d for e in listed if (d := date_of[e]) and not d.startswith("--")]
+        agreements = sum(kinds_of[e] == {"agreement"} for e in listed)
         partners.append(
             Partner(
                 party=refs[partner_iri],
-                meetings=sum(e.kind != "agreement" for e in listed),
-                agreements=sum(e.kind == "agreement" for e in listed),
+                meetings=len(listed) - agreements,
+                agreements=agreements,
                 first=min(dated, default=None),
                 last=max(dated, default=None),
-                events=listed,
+                events=[shown[e] for e in listed if e in shown],
             )
         )
-    partners.sort(key=lambda p: (-len(p.events), p.party.code))
-    return Relations(party=party, partners=partners)
+    partners.sort(key=lambda p: (-(p.meetings + p.agreements), p.party.code))
+    return Relations(
+        party=party,
+        partners=partners,
+        limit=limit,
+        offset=offset,
+        next_offset=offset + limit if len(ordered) > offset + limit else None,
+    )

@@ -131,7 +131,7 @@ class Partner(BaseModel):
     agreements: int
     first: str | None = Field(None, description="date of the earliest dated event")
     last: str | None = Field(None, description="date of the latest dated event")
-    events: list[Event]
+    events: list[Event] = Field(description="the partner's events on this page, in date order")
 
 
 class Relations(BaseModel):
@@ -148,11 +148,17 @@ class Relations(BaseModel):
                     "events": [MEETING, AGREEMENT],
                 }
             ],
+            "limit": 100,
+            "offset": 0,
+            "next_offset": None,
         }
     )
 
     party: PartyRef
-    partners: list[Partner]
+    partners: list[Partner] = Field(description="every partner, with counts over all its events")
+    limit: int
+    offset: int
+    next_offset: int | None = Field(description="the offset of the next page of events, or null on the last")
 
 
 class RoleHistory(BaseModel):

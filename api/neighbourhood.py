@@ -17,7 +17,8 @@ from api.errors import NotFound
 from api.event_details import BATCH, EVENT_KINDS, PARTY_KINDS
 from api.models import Edge, Neighbourhood, Node, NotFoundBody
 from api.queries import integer, iri, iris, render
-from api.resolve import close_people, find_person, resolve_party
+from api.resolve import find_person, resolve_party
+from api.suggestions import close_people
 from graph.store import Store
 from ontology import DCTERMS, ID, MG, ORG, RDF, SCHEMA, SKOS
 

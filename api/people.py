@@ -7,11 +7,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
+from api.dates import DateRange
 from api.deps import StoreDep
 from api.event_details import fetch_events, party_refs, people
-from api.events import PERSON_CLAUSE, events_where
+from api.events import PERSON_CLAUSE, ordered_events
 from api.models import Counterpart, Event, NotFoundBody, PersonView, RankHistory, RoleHistory
-from api.queries import integer, iri, render
+from api.queries import iri, render
 from api.resolve import resolve_person
 from graph.store import Store
 from ontology import MG, ROLE
@@ -88,14 +89,8 @@ def history(store: Store, person_iri: str) -> tuple[list[RoleHistory], list[Rank
 
 
 def own_events(store: Store, person_iri: str, event_class: str) -> list[Event]:
-    query = render(
-        "events-page",
-        where=events_where(event_class, [PERSON_CLAUSE.format(person=iri(person_iri))]),
-        date_filter="",
-        limit=integer(MAX_EVENTS),
-        offset=integer(0),
-    )
-    return fetch_events(store, [row["event"] for row in store.select(query)])
+    clauses = [PERSON_CLAUSE.format(person=iri(person_iri))]
+    return fetch_events(store, ordered_events(store, event_class, clauses, DateRange(), MAX_EVENTS, 0))
 
 
 def counterparts(person_iri: str, meetings: list[Event], agreements: list[Event]) -> list[Counterpart]:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
-
 import pycountry
 
 from api.errors import NotFound
 from api.event_details import party_refs
 from api.models import PartyRef
 from api.queries import iri, literal, render
+from api.suggestions import close_parties, close_people
 from graph.identity import person_iri
 from graph.store import Store
 from ontology import ID
@@ -31,7 +30,7 @@ def resolve_party(store: Store, name: str) -> PartyRef:
             f"{text!r} could mean any of {', '.join(p.code for p in parties)}; ask for one by its code",
             [p.name or p.code for p in parties],
         )
-    raise NotFound(f"no state or organisation in the graph is called {text!r}", _close_parties(store, text))
+    raise NotFound(f"no state or organisation in the graph is called {text!r}", close_parties(store, text))
 
 
 def _parties_named(store: Store, text: str) -> list[str]:
@@ -58,16 +57,6 @@ def _iso_alpha3(text: str) -> str | None:
         return None
 
 
-def _close_parties(store: Store, text: str) -> list[str]:
-    names: dict[str, str] = {}
-    for row in store.select(render("parties")):
-        label = row.get("name") or row["code"]
-        names.setdefault(row["code"].lower(), label)
-        names.setdefault(label.lower(), label)
-    close = difflib.get_close_matches(text.lower(), list(names), n=5, cutoff=0.6)
-    return list(dict.fromkeys(names[match] for match in close))
-
-
 def resolve_person(store: Store, name: str) -> str:
     """The IRI of the person called `name` (any case and accents: "zakir hasanov", "Zakir HASANOV")."""
     text = name.strip()
@@ -85,15 +74,3 @@ def find_person(store: Store, name: str) -> str | None:
     except ValueError:
         return None
     return person if store.ask(render("person-exists", person=iri(person))) else None
-
-
-def close_people(store: Store, text: str) -> list[str]:
-    # Matching against every name would scan all people; names sharing the start of the longest
-    # word ("hasa" for "Hasanof") are enough to find a misspelt one.
-    words = text.lower().split()
-    if not words:
-        return []
-    stem = max(words, key=len)[:4]
-    names = [row["name"] for row in store.select(render("people-named-like", part=literal(stem)))]
-    by_lower = {n.lower(): n for n in names}
-    return [by_lower[m] for m in difflib.get_close_matches(text.lower(), list(by_lower), n=5, cutoff=0.5)]

@@ -25,6 +25,7 @@ from api.fetching import refuse_fetching
 from api.negotiation import choose
 from api.queries import is_absolute_iri
 from api.settings import Settings
+from api.suggestions import forget_names
 from graph.sparqltext import query_form
 from graph.store import RDF_FORMATS, RESULT_FORMATS, QueryForm, Store
 
@@ -169,6 +170,7 @@ async def run_update(store: Store, settings: Settings, update: str) -> Response:
     refuse_fetching(update)
     await run_in_threadpool(store.update, update, timeout=settings.query_timeout)
     forget_parties(store)
+    forget_names(store)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

@@ -51,3 +51,13 @@ def test_a_bad_article_is_422_naming_the_field(memory_store, make_client):
         assert response.json()["detail"][0]["loc"] == ["body", field]
     missing = writable.post("/articles", json={"id": "x"}, headers=auth)
     assert missing.status_code == 422
+
+
+def test_close_matches_include_what_was_just_ingested(memory_store, make_client):
+    writable = make_client(memory_store, write_token=TOKEN)
+    assert writable.get("/person/Zakir Hasanof").json()["suggestions"] == []
+    assert writable.get("/country/Latvija/relations").json()["suggestions"] == []
+    response = writable.post("/articles", json=ARTICLE, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 200, response.text
+    assert writable.get("/person/Zakir Hasanof").json()["suggestions"] == ["Zakir Hasanov"]
+    assert "Latvia" in writable.get("/country/Latvija/relations").json()["suggestions"]

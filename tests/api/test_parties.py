@@ -57,6 +57,33 @@ def test_a_party_is_found_by_name_code_or_demonym_in_any_case(client, name):
     assert response.json() == client.get("/country/Latvia/relations").json()
 
 
+def test_events_come_a_page_at_a_time_with_counts_over_all_of_them(client):
+    whole = client.get("/country/Azerbaijan/relations", params={"limit": 500}).json()
+    assert (whole["limit"], whole["offset"], whole["next_offset"]) == (500, 0, None)
+    counts = [
+        (p["party"]["code"], p["meetings"], p["agreements"], p["first"], p["last"]) for p in whole["partners"]
+    ]
+    paged, offset = [], 0
+    while offset is not None:
+        page = client.get("/country/Azerbaijan/relations", params={"limit": 1, "offset": offset}).json()
+        events = [e["id"] for p in page["partners"] for e in p["events"]]
+        assert len(set(events)) <= 1
+        assert [
+            (p["party"]["code"], p["meetings"], p["agreements"], p["first"], p["last"])
+            for p in page["partners"]
+        ] == counts
+        paged += events[:1]
+        offset = page["next_offset"]
+    every = {e["id"]: e["date"] or "" for p in whole["partners"] for e in p["events"]}
+    assert len(paged) == len(every) >= 2
+    assert paged == sorted(every, key=lambda e: (every[e], e))
+
+
+def test_a_bad_page_of_relations_is_422(client):
+    assert client.get("/country/Latvia/relations", params={"limit": 0}).status_code == 422
+    assert client.get("/country/Latvia/relations", params={"offset": -1}).status_code == 422
+
+
 def test_filters_by_kind_and_date(client):
     agreements = client.get("/country/Latvia/relations", params={"kind": "agreement"}).json()
     assert {e["kind"] for p in agreements["partners"] for e in p["events"]} == {"agreement"}
