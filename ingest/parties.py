@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from ingest.events import EVENTS, dateline, parties_named
 from ingest.gazetteer import DEMONYM, ORGANISATION, PARTY_LABELS, RESOURCES, STATE, load_gazetteer
+from ingest.places import city_state
 from ingest.tokens import ent_end
 
 CONTEXT = json.loads((RESOURCES / "context.json").read_text(encoding="utf-8"))
@@ -117,18 +118,20 @@ def settle_sides(
         other = paired
     else:
         return parties
-    unknown = [p for p in participants if p["party"] is None]
+    # "X met his Japanese counterpart": X is not Japanese, whatever else the sentence names.
+    unknown = [p for p in participants if p["party"] is None and other not in p.get("not_parties", ())]
     for person in unknown:
         person["party"] = other
     return [*parties, other] if unknown else parties
 
 
 def host_state(place: str | None) -> str | None:
-    """The state a meeting place belongs to, if it is a capital or a state ("Mogadishu", "Bulgaria")."""
+    """The state a meeting place belongs to: a capital, a state or a known city ("Mogadishu",
+    "Bulgaria", "Sochi"). A state's own name wins over a city that shares it ("Jordan")."""
     if not place:
         return None
     gazetteer = load_gazetteer()
-    return gazetteer.capital_of(place) or gazetteer.state_named(place)
+    return gazetteer.capital_of(place) or gazetteer.state_named(place) or city_state(place)
 
 
 def article_pair(doc: Doc) -> list[str]:
@@ -166,7 +169,9 @@ def fill_default_parties(doc: Doc, people: list[dict]) -> None:
         if person["party"] is None and person["roles"]:
             titled = (gazetteer.title_state(title) for title in person.get("titles", []))
             state = next((state for state in titled if state), None)
-            person["party"] = state or _facing(doc, person, people, pair) or _host(doc, person) or home
+            candidates = (state, _facing(doc, person, people, pair), _host(doc, person), home)
+            excluded = person.get("not_parties", ())
+            person["party"] = next((c for c in candidates if c and c not in excluded), None)
         organisation_heads(person)
 
 

@@ -2,7 +2,7 @@
 
 spaCy's statistical model plus the milgraph components, in this order:
 `milgraph_paragraphs` (before `parser`), `milgraph_gazetteer` (before `ner`), then
-`milgraph_dates`, `milgraph_people`, `milgraph_roles`, `milgraph_meetings`,
+`milgraph_dates`, `milgraph_people`, `milgraph_roles`, `milgraph_parties`, `milgraph_meetings`,
 `milgraph_default_party`, `milgraph_agreements`.
 The components leave plain data on `doc._`; this module turns it into records.
 """
@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 # Importing the component modules registers their factories with spaCy.
 import ingest.agreements
+import ingest.article_parties
 import ingest.dates
 import ingest.meetings
 import ingest.paragraphs
@@ -46,6 +47,7 @@ COMPONENTS = (
     "milgraph_dates",
     "milgraph_people",
     "milgraph_roles",
+    "milgraph_parties",
     "milgraph_meetings",
     "milgraph_default_party",
     "milgraph_agreements",

@@ -1,0 +1,211 @@
+"""Parties for the whole article, settled before any meeting is read.
+
+The words next to a name ("Azerbaijani Defence Minister X") are read by `milgraph_roles`.
+Many people are introduced without them: a host by office alone, the subjects of a list
+("the defence ministers of A and B, X and Y"), the home official of a wire story. Reading
+those before the meetings means a meeting is built with both its sides known instead of
+guessing one side from the other, and a wrong guess can no longer spread to later meetings.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ingest.events import EVENTS, dateline, place_in
+from ingest.gazetteer import PARTY_LABELS, RANK
+from ingest.parties import article_pair, host_state
+from ingest.people import MAX_NAME_TOKENS
+from ingest.roles import COUNTERPART
+from ingest.tokens import ent_end
+
+# Words that may stand between the items of a list: "A, B and C", "A and the B".
+LIST_GLUE = frozenset({",", "and", "the", "&"})
+# Between a list of parties and the list of their people: "the ministers of A and B, X and Y".
+LIST_BRIDGE = frozenset({",", ":", "—", "–", "-", "("})
+
+
+def _party_groups(sent: Span) -> list[tuple[int, int, list[str]]]:
+    """Coordinated runs of two or more parties in the sentence: (first token, end token, codes)."""
+    doc = sent.doc
+    groups: list[tuple[int, int, list[str]]] = []
+    i = sent.start
+    while i < sent.end:
+        token = doc[i]
+        if token.ent_type_ not in PARTY_LABELS or token.ent_iob_ != "B" or not token.ent_id_:
+            i += 1
+            continue
+        start, codes, end = i, [token.ent_id_], ent_end(token)
+        j = end
+        while j < sent.end:
+            k = j
+            while k < sent.end and doc[k].lower_ in LIST_GLUE:
+                k += 1
+            nxt = doc[k] if k < sent.end else None
+            if k == j or nxt is None or nxt.ent_type_ not in PARTY_LABELS or nxt.ent_iob_ != "B":
+                break
+            codes.append(nxt.ent_id_)
+            end = j = ent_end(nxt)
+        if len(codes) >= 2:
+            groups.append((start, end, codes))
+        i = end
+    return groups
+
+
+def _people_run(doc: Doc, begin: int, stop: int, starts: dict[int, dict]) -> list[dict]:
+    """The people listed from token `begin` on: names joined by commas and "and", ranks allowed."""
+    found: list[dict] = []
+    i = begin
+    while i < stop:
+        while i < stop and (doc[i].ent_type_ == RANK or (found and doc[i].lower_ in LIST_GLUE)):
+            i += 1
+        person = starts.get(i)
+        if person is None:
+            break
+        found.append(person)
+        i = next(end for start, end in person["mentions"] if start == i)
+    return found
+
+
+def respective_parties(doc: Doc, people: list[dict]) -> None:
+    """'The defence ministers of A and B, X and Y, signed ...': X is of A and Y of B. The list says
+    it more surely than the nearest party word, which would give X the party of B."""
+    starts = {start: p for p in people for start, _ in p["mentions"]}
+    for sent in doc.sents:
+        for _, end, codes in _party_groups(sent):
+            i = end
+            while i < sent.end and doc[i].lower_ in LIST_BRIDGE:
+                i += 1
+            if i == end:
+                continue
+            listed = _people_run(doc, i, sent.end, starts)
+            if len(listed) == len(codes) and len({id(p) for p in listed}) == len(codes):
+                for person, code in zip(listed, codes, strict=True):
+                    person["party"] = code
+
+
+def counterpart_parties(doc: Doc, people: list[dict]) -> None:
+    """'X, his Japanese counterpart': X is Japanese and holds the office of the person he is the
+    counterpart of, the subject of the clause, who is therefore not Japanese."""
+    index = {end - 1: p for p in people for _, end in p["mentions"]}
+    for person in people:
+        for start, end in person["mentions"]:
+            i = end + 1
+            if end >= len(doc) or doc[end].text != ",":
+                continue
+            if i < len(doc) and doc[i].lower_ in EVENTS["person_possessives"]:
+                i += 1
+            named = []
+            while i < len(doc) and doc[i].ent_type_ in PARTY_LABELS and doc[i].ent_id_:
+                named.append(doc[i].ent_id_)
+                i = ent_end(doc[i])
+            if len(named) != 1 or i >= len(doc) or doc[i].lower_ not in COUNTERPART:
+                continue
+            if person["party"] is None:
+                person["party"] = named[0]
+            anchor = _clause_subject(doc[start], index, person)
+            if anchor is not None:
+                anchor.setdefault("not_parties", []).append(named[0])
+                if not person["roles"]:
+                    person["roles"] = [list(r) for r in anchor["roles"]]
+            break
+
+
+def _clause_subject(token: Token, index: dict[int, dict], person: dict) -> dict | None:
+    """The person named in the subject of the clause `token` belongs to."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            for node in child.subtree:
+                if (found := index.get(node.i)) is not None and found is not person:
+                    return found
+    return None
+
+
+def host_parties(doc: Doc, people: list[dict]) -> None:
+    """'X received Y in Baku', 'The visitor was later received by X': the one who receives is at home,
+    in the place the sentence names, else where the visit reported last went."""
+    index = {end - 1: p for p in people for _, end in p["mentions"]}
+    destination = None
+    for sent in doc.sents:
+        state = host_state(place_in(sent))
+        if state and any(t.lemma_ in EVENTS["visit_words"] for t in sent):
+            destination = state
+        state = state or destination
+        if state is None:
+            continue
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_ not in EVENTS["person_object_verbs"]:
+                continue
+            for person in _hosts(verb, index):
+                if person["party"] is None:
+                    person["party"] = state
+
+
+def _hosts(verb: Token, index: dict[int, dict]) -> list[dict]:
+    """Who receives: the subject, or the agent of a passive ("was received by the commander of the
+    navy, Admiral X", where the small parser often leaves the apposed name off the agent)."""
+    passive = _passive(verb)
+    found = []
+    for child in verb.children:
+        if child.dep_ != ("agent" if passive else "nsubj"):
+            continue
+        found += [index[t.i] for t in child.subtree if t.i in index]
+        after = child.right_edge.i + 1
+        if passive and not found and after < len(verb.doc) and verb.doc[after].text == ",":
+            i = after + 1
+            while i < len(verb.doc) and verb.doc[i].ent_type_ == RANK:
+                i += 1
+            found += [p for j in range(i, min(i + MAX_NAME_TOKENS, len(verb.doc))) if (p := index.get(j))][:1]
+    return found
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def dateline_party(doc: Doc, people: list[dict]) -> None:
+    """A wire story names its own officials by office alone: in a story datelined from a state's
+    capital, the first office holder of the opening paragraph not introduced otherwise is of that
+    state. Not when the dateline is only the venue: the state is not one of the story's two sides,
+    or the opening introduces someone else as of that state (as a writer from elsewhere does)."""
+    city = dateline(doc)
+    state = host_state(city)
+    pair = article_pair(doc)
+    if not state or (len(pair) == 2 and state not in pair):
+        return
+    opening_end = doc.text.find("\n\n", doc.text.find(city) if city in doc.text else 0)
+    opening_end = len(doc.text) if opening_end < 0 else opening_end
+    opening = sorted(
+        (p for p in people if p["mentions"] and doc[p["mentions"][0][0]].idx < opening_end),
+        key=lambda p: p["mentions"][0][0],
+    )
+    if any(p["party"] == state for p in opening):
+        return
+    for person in opening:
+        if person["roles"] and person["party"] is None:
+            person["party"] = state
+            return
+
+
+def resolve_parties(doc: Doc, people: list[dict]) -> None:
+    """Settle what the whole article says of people's parties, surest evidence first."""
+    respective_parties(doc, people)
+    counterpart_parties(doc, people)
+    host_parties(doc, people)
+    dateline_party(doc, people)
+
+
+@Language.factory("milgraph_parties")
+def make_party_resolver(nlp: Language, name: str) -> PartyResolver:
+    return PartyResolver()
+
+
+class PartyResolver:
+    """Complete `doc._.people` parties from the article as a whole, before meetings are read."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        resolve_parties(doc, doc._.people or [])
+        return doc

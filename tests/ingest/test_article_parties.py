@@ -1,0 +1,69 @@
+"""Parties read from the article as a whole, before meetings: lists, counterparts, hosts, datelines."""
+
+from __future__ import annotations
+
+from ingest.places import city_state
+
+
+def parties(record) -> dict[str, str | None]:
+    return {p.name: p.party.code if p.party else None for p in record.people}
+
+
+def test_respective_list_gives_each_person_their_party(extract) -> None:
+    record = extract(
+        "The chiefs of staff of Peru and Ecuador, General Tomas Quispe and General Raul Andrade, "
+        "signed a border protocol on Monday."
+    )
+    assert parties(record) == {"Tomas Quispe": "PER", "Raul Andrade": "ECU"}
+
+
+def test_counterpart_apposition_names_the_partner_and_not_the_subject(extract) -> None:
+    record = extract(
+        "NAIROBI: Defence Minister Joseph Kamau on Tuesday spoke by phone with Ali Hassan, "
+        "his Somali counterpart, about the border."
+    )
+    assert parties(record)["Ali Hassan"] == "SOM"
+    assert parties(record)["Joseph Kamau"] == "KEN"
+    kinds = {p.name: [r.role for r in p.roles] for p in record.people}
+    assert kinds["Ali Hassan"] == ["defence-minister"]
+
+
+def test_host_receiving_in_a_city_is_of_its_state(extract) -> None:
+    record = extract(
+        "Peruvian Defence Minister Ana Rojas arrived for a three-day visit on Sunday. "
+        "Her delegation was received in Tel Aviv by the commander of the navy, Admiral David Cohen, "
+        "on Monday."
+    )
+    assert parties(record)["David Cohen"] == "ISR"
+
+
+def test_host_receiving_the_visitor_is_of_the_state_visited(extract) -> None:
+    record = extract(
+        "Portuguese Defence Minister Rui Costa arrived in Ulaanbaatar on Sunday. "
+        "The visitor was later received by President Bat Erdene."
+    )
+    assert parties(record)["Bat Erdene"] == "MNG"
+
+
+def test_dateline_state_is_the_home_of_an_official_named_by_office(extract) -> None:
+    record = extract(
+        "ANKARA — Defence Minister Ahmet Yilmaz received Romanian Defence Minister Ion Popa on Monday "
+        "to discuss cooperation between Turkey and Romania."
+    )
+    assert parties(record) == {"Ahmet Yilmaz": "TUR", "Ion Popa": "ROU"}
+
+
+def test_dateline_of_a_venue_gives_no_party(extract) -> None:
+    # Written from elsewhere: the writer names the dateline state's official by nationality.
+    record = extract(
+        "ANKARA — Defence Minister Rui Costa met Turkish Defence Minister Ahmet Yilmaz on Monday "
+        "to discuss cooperation between Portugal and Turkey."
+    )
+    assert parties(record)["Rui Costa"] != "TUR"
+
+
+def test_cities_beyond_capitals_are_placed_in_their_state() -> None:
+    assert city_state("Sochi") == "RUS"
+    assert city_state("Hà Nội") == "VNM"
+    assert city_state("Tel-Aviv") == "ISR"
+    assert city_state("Zzyzxville") is None
