@@ -13,11 +13,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ingest.events import EVENTS, dateline, place_in
-from ingest.gazetteer import PARTY_LABELS, RANK
+from ingest.gazetteer import PARTY_LABELS, RANK, TITLE
 from ingest.parties import article_pair, host_state
 from ingest.people import MAX_NAME_TOKENS
 from ingest.roles import COUNTERPART
-from ingest.tokens import ent_end
+from ingest.tokens import ent_end, ent_start
 
 # Words that may stand between the items of a list: "A, B and C", "A and the B".
 LIST_GLUE = frozenset({",", "and", "the", "&"})
@@ -85,21 +85,13 @@ def respective_parties(doc: Doc, people: list[dict]) -> None:
 
 
 def counterpart_parties(doc: Doc, people: list[dict]) -> None:
-    """'X, his Japanese counterpart': X is Japanese and holds the office of the person he is the
-    counterpart of, the subject of the clause, who is therefore not Japanese."""
+    """'X, his Japanese counterpart' and 'his Japanese counterpart X': X is Japanese and holds the
+    office of the person he is the counterpart of, the subject of the clause, who is not Japanese."""
     index = {end - 1: p for p in people for _, end in p["mentions"]}
     for person in people:
         for start, end in person["mentions"]:
-            i = end + 1
-            if end >= len(doc) or doc[end].text != ",":
-                continue
-            if i < len(doc) and doc[i].lower_ in EVENTS["person_possessives"]:
-                i += 1
-            named = []
-            while i < len(doc) and doc[i].ent_type_ in PARTY_LABELS and doc[i].ent_id_:
-                named.append(doc[i].ent_id_)
-                i = ent_end(doc[i])
-            if len(named) != 1 or i >= len(doc) or doc[i].lower_ not in COUNTERPART:
+            named = _counterpart_after(doc, end) or _counterpart_before(doc, start)
+            if len(named) != 1:
                 continue
             if person["party"] is None:
                 person["party"] = named[0]
@@ -109,6 +101,35 @@ def counterpart_parties(doc: Doc, people: list[dict]) -> None:
                 if not person["roles"]:
                     person["roles"] = [list(r) for r in anchor["roles"]]
             break
+
+
+def _counterpart_after(doc: Doc, end: int) -> list[str]:
+    """The parties of ', his Japanese counterpart' right after a name."""
+    if end >= len(doc) or doc[end].text != ",":
+        return []
+    i = end + 1
+    if i < len(doc) and doc[i].lower_ in EVENTS["person_possessives"]:
+        i += 1
+    named = []
+    while i < len(doc) and doc[i].ent_type_ in PARTY_LABELS and doc[i].ent_id_:
+        named.append(doc[i].ent_id_)
+        i = ent_end(doc[i])
+    return named if i < len(doc) and doc[i].lower_ in COUNTERPART else []
+
+
+def _counterpart_before(doc: Doc, start: int) -> list[str]:
+    """The parties of 'his Japanese counterpart (, Defence Minister)' right before a name."""
+    i = start - 1
+    while i >= 0 and (doc[i].ent_type_ in (RANK, TITLE) or doc[i].text == ","):
+        i -= 1
+    if i < 0 or doc[i].lower_ not in COUNTERPART:
+        return []
+    named = []
+    i -= 1
+    while i >= 0 and doc[i].ent_type_ in PARTY_LABELS and doc[i].ent_id_:
+        named.append(doc[i].ent_id_)
+        i = ent_start(doc[i]) - 1
+    return named
 
 
 def _clause_subject(token: Token, index: dict[int, dict], person: dict) -> dict | None:
@@ -125,8 +146,8 @@ def _clause_subject(token: Token, index: dict[int, dict], person: dict) -> dict 
 
 
 def host_parties(doc: Doc, people: list[dict]) -> None:
-    """'X received Y in Baku', 'The visitor was later received by X': the one who receives is at home,
-    in the place the sentence names, else where the visit reported last went."""
+    """'X received Y in Baku', 'The visitor was later received by X', 'he called on X': the one who
+    receives is at home, in the place the sentence names, else where the visit reported last went."""
     index = {end - 1: p for p in people for _, end in p["mentions"]}
     destination = None
     for sent in doc.sents:
@@ -136,10 +157,14 @@ def host_parties(doc: Doc, people: list[dict]) -> None:
         state = state or destination
         if state is None:
             continue
-        for verb in sent:
-            if verb.pos_ != "VERB" or verb.lemma_ not in EVENTS["person_object_verbs"]:
+        for word in sent:
+            if word.pos_ == "VERB" and word.lemma_ in EVENTS["person_object_verbs"]:
+                hosts = _hosts(word, index)
+            elif word.lemma_ in EVENTS["courtesy_verbs"]:
+                hosts = _called_on(word, index)
+            else:
                 continue
-            for person in _hosts(verb, index):
+            for person in hosts:
                 if person["party"] is None:
                     person["party"] = state
 
@@ -160,6 +185,12 @@ def _hosts(verb: Token, index: dict[int, dict]) -> list[dict]:
                 i += 1
             found += [p for j in range(i, min(i + MAX_NAME_TOKENS, len(verb.doc))) if (p := index.get(j))][:1]
     return found
+
+
+def _called_on(word: Token, index: dict[int, dict]) -> list[dict]:
+    """'X called on the minister, Y', 'paid courtesy calls on A and on B': those called on are hosts."""
+    ons = [c for c in word.children if c.dep_ == "prep" and c.lower_ == "on"]
+    return [index[t.i] for on in ons for t in on.subtree if t.i in index and t.ent_type_ != "DATE"]
 
 
 def _passive(verb: Token) -> bool:

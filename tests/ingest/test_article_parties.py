@@ -67,3 +67,20 @@ def test_cities_beyond_capitals_are_placed_in_their_state() -> None:
     assert city_state("Hà Nội") == "VNM"
     assert city_state("Tel-Aviv") == "ISR"
     assert city_state("Zzyzxville") is None
+
+
+def test_counterpart_before_the_name_is_not_the_subjects_party(extract) -> None:
+    record = extract(
+        "BRUSSELS — Defence Minister Lena Berg met her Polish counterpart Jan Nowak, "
+        "and the two discussed the situation in the Baltic with Estonian officials."
+    )
+    assert parties(record)["Jan Nowak"] == "POL"
+    assert parties(record)["Lena Berg"] != "POL"
+
+
+def test_those_called_on_are_hosts(extract) -> None:
+    record = extract(
+        "Chilean Navy Commander Admiral Luis Rojas arrived in Malé on Monday. "
+        "He paid a courtesy call on the Chief of Defence Force, Major General Ahmed Nasir."
+    )
+    assert parties(record)["Ahmed Nasir"] == "MDV"
