@@ -22,6 +22,7 @@ from ingest.tokens import ent_end, ent_start
 # Words that may stand between the items of a list: "A, B and C", "A and the B".
 LIST_GLUE = frozenset({",", "and", "the", "&"})
 # Between a list of parties and the list of their people: "the ministers of A and B, X and Y".
+SUCCESSION_NOUNS = frozenset({"predecessor", "successor"})
 LIST_BRIDGE = frozenset({",", ":", "—", "–", "-", "("})
 
 
@@ -145,6 +146,33 @@ def _clause_subject(token: Token, index: dict[int, dict], person: dict) -> dict 
     return None
 
 
+def predecessor_parties(doc: Doc, people: list[dict]) -> None:
+    """'Múcio's predecessor, X', 'his successor X': X held the same office for the same party."""
+    ends = {end: p for p in people for _, end in p["mentions"]}
+    index = {end - 1: p for p in people for _, end in p["mentions"]}
+    for person in people:
+        for start, _ in person["mentions"]:
+            i = start - 1
+            while i >= 0 and (doc[i].ent_type_ in (RANK, TITLE) or doc[i].text == ","):
+                i -= 1
+            if i < 1 or doc[i].lemma_ not in SUCCESSION_NOUNS:
+                continue
+            before = doc[i - 1]
+            if before.lower_ in ("'s", "’s"):
+                holder = ends.get(before.i)
+            elif before.lower_ in EVENTS["person_possessives"]:
+                holder = _clause_subject(doc[i], index, person)
+            else:
+                holder = None
+            if holder is None or holder is person:
+                continue
+            if person["party"] is None:
+                person["party"] = holder["party"]
+            if not person["roles"]:
+                person["roles"] = [list(r) for r in holder["roles"]]
+            break
+
+
 def host_parties(doc: Doc, people: list[dict]) -> None:
     """'X received Y in Baku', 'The visitor was later received by X', 'he called on X': the one who
     receives is at home, in the place the sentence names, else where the visit reported last went."""
@@ -225,6 +253,7 @@ def resolve_parties(doc: Doc, people: list[dict]) -> None:
     """Settle what the whole article says of people's parties, surest evidence first."""
     respective_parties(doc, people)
     counterpart_parties(doc, people)
+    predecessor_parties(doc, people)
     host_parties(doc, people)
     dateline_party(doc, people)
 

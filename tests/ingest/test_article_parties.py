@@ -84,3 +84,13 @@ def test_those_called_on_are_hosts(extract) -> None:
         "He paid a courtesy call on the Chief of Defence Force, Major General Ahmed Nasir."
     )
     assert parties(record)["Ahmed Nasir"] == "MDV"
+
+
+def test_predecessor_held_the_same_office_for_the_same_party(extract) -> None:
+    record = extract(
+        "Portuguese Defence Minister Rui Costa met Spanish officials in Madrid on Monday. "
+        "In 2019 Costa's predecessor, Mário Lopes, had signed a similar accord."
+    )
+    lopes = next(p for p in record.people if p.name == "Mário Lopes")
+    assert lopes.party.code == "PRT"
+    assert [r.role for r in lopes.roles] == ["defence-minister"]
