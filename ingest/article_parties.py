@@ -16,12 +16,13 @@ from ingest.events import EVENTS, dateline, place_in
 from ingest.gazetteer import PARTY_LABELS, RANK, TITLE
 from ingest.parties import article_pair, host_state
 from ingest.people import MAX_NAME_TOKENS
-from ingest.roles import COUNTERPART
+from ingest.roles import CONTEXT, COUNTERPART
 from ingest.tokens import ent_end, ent_start
 
 # Words that may stand between the items of a list: "A, B and C", "A and the B".
 LIST_GLUE = frozenset({",", "and", "the", "&"})
 # Between a list of parties and the list of their people: "the ministers of A and B, X and Y".
+ENTOURAGE_WORDS = frozenset(CONTEXT["entourage_words"])
 SUCCESSION_NOUNS = frozenset({"predecessor", "successor"})
 LIST_BRIDGE = frozenset({",", ":", "—", "–", "-", "("})
 
@@ -173,6 +174,34 @@ def predecessor_parties(doc: Doc, people: list[dict]) -> None:
             break
 
 
+def entourage_parties(doc: Doc, people: list[dict]) -> None:
+    """'X was accompanied by A; B; and C', 'the delegation included A, B and C': an entourage is of
+    one side. The side is that of the entourage's members whose party is known, if they agree,
+    else the one party the sentence gives its leader ("The Saudi minister was accompanied by")."""
+    starts = sorted((start, p) for p in people for start, _ in p["mentions"])
+    for sent in doc.sents:
+        word = next(
+            (
+                t
+                for t in sent
+                if t.lower_ in ENTOURAGE_WORDS and t.i + 1 < sent.end and t.nbor().lower_ in ("by", "at")
+            ),
+            None,
+        )
+        if word is None:
+            continue
+        members = list({id(p): p for start, p in starts if word.i < start < sent.end}.values())
+        known = {p["party"] for p in members if p["party"]}
+        leader = {t.ent_id_ for t in doc[sent.start : word.i] if t.ent_type_ in PARTY_LABELS and t.ent_id_}
+        side = known or leader
+        if len(side) != 1:
+            continue
+        code = side.pop()
+        for person in members:
+            if person["party"] is None and code not in person.get("not_parties", ()):
+                person["party"] = code
+
+
 def host_parties(doc: Doc, people: list[dict]) -> None:
     """'X received Y in Baku', 'The visitor was later received by X', 'he called on X': the one who
     receives is at home, in the place the sentence names, else where the visit reported last went."""
@@ -254,6 +283,7 @@ def resolve_parties(doc: Doc, people: list[dict]) -> None:
     respective_parties(doc, people)
     counterpart_parties(doc, people)
     predecessor_parties(doc, people)
+    entourage_parties(doc, people)
     host_parties(doc, people)
     dateline_party(doc, people)
 

@@ -94,3 +94,13 @@ def test_predecessor_held_the_same_office_for_the_same_party(extract) -> None:
     lopes = next(p for p in record.people if p.name == "Mário Lopes")
     assert lopes.party.code == "PRT"
     assert [r.role for r in lopes.roles] == ["defence-minister"]
+
+
+def test_an_entourage_is_of_one_side(extract) -> None:
+    record = extract(
+        "Nepalese Army Chief General Hari Thapa met Indian officials in Delhi on Monday. "
+        "He was accompanied by Nepal's Ambassador to India, Ram Karki; the Military Adviser, "
+        "Colonel Dev Rana; and the Defence Attaché, Major Sita Gurung."
+    )
+    assert parties(record)["Dev Rana"] == "NPL"
+    assert parties(record)["Sita Gurung"] == "NPL"
