@@ -9,12 +9,14 @@ guessing one side from the other, and a wrong guess can no longer spread to late
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ingest.events import EVENTS, dateline, place_in
 from ingest.gazetteer import PARTY_LABELS, RANK, TITLE
-from ingest.parties import article_pair, host_state
+from ingest.parties import host_state
 from ingest.people import MAX_NAME_TOKENS
 from ingest.roles import CONTEXT, COUNTERPART
 from ingest.tokens import ent_end, ent_start
@@ -24,6 +26,7 @@ LIST_GLUE = frozenset({",", "and", "the", "&"})
 # Between a list of parties and the list of their people: "the ministers of A and B, X and Y".
 ENTOURAGE_WORDS = frozenset(CONTEXT["entourage_words"])
 SUCCESSION_NOUNS = frozenset({"predecessor", "successor"})
+PAIR_JOINS = frozenset({"-", "–", "/"})
 LIST_BRIDGE = frozenset({",", ":", "—", "–", "-", "("})
 
 
@@ -88,8 +91,10 @@ def respective_parties(doc: Doc, people: list[dict]) -> None:
 
 def counterpart_parties(doc: Doc, people: list[dict]) -> None:
     """'X, his Japanese counterpart' and 'his Japanese counterpart X': X is Japanese and holds the
-    office of the person he is the counterpart of, the subject of the clause, who is not Japanese."""
+    office of the person he is the counterpart of, the subject of the clause, who is not Japanese:
+    of the story's other state, if Japan is one of the two it is about."""
     index = {end - 1: p for p in people for _, end in p["mentions"]}
+    pair = story_pair(doc)
     for person in people:
         for start, end in person["mentions"]:
             named = _counterpart_after(doc, end) or _counterpart_before(doc, start)
@@ -100,6 +105,9 @@ def counterpart_parties(doc: Doc, people: list[dict]) -> None:
             anchor = _clause_subject(doc[start], index, person)
             if anchor is not None:
                 anchor.setdefault("not_parties", []).append(named[0])
+                # "X met his Turkish counterpart" in a story of Greece and Turkey: X is Greek.
+                if anchor["party"] is None and len(pair) == 2 and named[0] in pair:
+                    anchor["party"] = pair[1] if pair[0] == named[0] else pair[0]
                 if not person["roles"]:
                     person["roles"] = [list(r) for r in anchor["roles"]]
             break
@@ -261,7 +269,7 @@ def dateline_party(doc: Doc, people: list[dict]) -> None:
     or the opening introduces someone else as of that state (as a writer from elsewhere does)."""
     city = dateline(doc)
     state = host_state(city)
-    pair = article_pair(doc)
+    pair = story_pair(doc)
     if not state or (len(pair) == 2 and state not in pair):
         return
     opening_end = doc.text.find("\n\n", doc.text.find(city) if city in doc.text else 0)
@@ -276,6 +284,20 @@ def dateline_party(doc: Doc, people: list[dict]) -> None:
         if person["roles"] and person["party"] is None:
             person["party"] = state
             return
+
+
+def story_pair(doc: Doc) -> list[str]:
+    """The two states a story is most about, by how often it names them; a compound that names a
+    pair ("India-Japan talks", "U.S.-China relations") says it more than a passing mention."""
+    counts: Counter[str] = Counter()
+    for token in doc:
+        if token.ent_type_ in PARTY_LABELS and token.ent_iob_ == "B" and token.ent_id_:
+            end = ent_end(token)
+            paired = (end + 1 < len(doc) and doc[end].text in PAIR_JOINS) or (
+                token.i > 1 and doc[token.i - 1].text in PAIR_JOINS
+            )
+            counts[token.ent_id_] += 3 if paired else 1
+    return [code for code, _ in counts.most_common(2)]
 
 
 def resolve_parties(doc: Doc, people: list[dict]) -> None:

@@ -104,3 +104,20 @@ def test_an_entourage_is_of_one_side(extract) -> None:
     )
     assert parties(record)["Dev Rana"] == "NPL"
     assert parties(record)["Sita Gurung"] == "NPL"
+
+
+def test_a_dateline_outside_the_storys_pair_is_a_venue(extract) -> None:
+    record = extract(
+        "KUALA LUMPUR — Defence Minister Ravi Menon on Friday met US Defense Secretary John Carter "
+        "in the Malaysian capital, where the two signed a US-India framework. "
+        "The US-India partnership was praised by both sides."
+    )
+    assert parties(record)["Ravi Menon"] != "MYS"
+
+
+def test_the_subject_of_a_counterpart_is_of_the_storys_other_state(extract) -> None:
+    record = extract(
+        "National Defence Minister Petros Nikas met his Turkish counterpart Ahmet Yilmaz on Thursday. "
+        "Greek-Turkish relations have been tense, and Greece wants calm in the Aegean."
+    )
+    assert parties(record) == {"Petros Nikas": "GRC", "Ahmet Yilmaz": "TUR"}
