@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.events import EVENTS, dateline, place_in
 from ingest.gazetteer import PARTY_LABELS, RANK, TITLE
-from ingest.parties import host_state
+from ingest.parties import SIDE_WORDS, host_state
 from ingest.people import MAX_NAME_TOKENS
 from ingest.roles import CONTEXT, COUNTERPART
 from ingest.tokens import ent_end, ent_start
@@ -27,6 +27,8 @@ LIST_GLUE = frozenset({",", "and", "the", "&"})
 ENTOURAGE_WORDS = frozenset(CONTEXT["entourage_words"])
 SUCCESSION_NOUNS = frozenset({"predecessor", "successor"})
 PAIR_JOINS = frozenset({"-", "–", "/"})
+# How far past a name its apposition may run: ", who is heading Vietnam's delegation to the forum,".
+MAX_CONTEXT = 15
 LIST_BRIDGE = frozenset({",", ":", "—", "–", "-", "("})
 
 
@@ -210,6 +212,30 @@ def entourage_parties(doc: Doc, people: list[dict]) -> None:
                 person["party"] = code
 
 
+def delegation_heads(doc: Doc, people: list[dict]) -> None:
+    """'X, who is heading Vietnam's delegation', 'X, head of the Kenyan delegation': X is of the party
+    whose delegation he leads, whatever the place the story is datelined from."""
+    starts = {start for p in people for start, _ in p["mentions"]}
+    for person in people:
+        if person["party"] is not None:
+            continue
+        for _, end in person["mentions"]:
+            if end >= len(doc) or doc[end].text != ",":
+                continue
+            stop = min(end + MAX_CONTEXT, doc[end].sent.end)
+            window = [t for t in doc[end + 1 : stop] if t.i not in starts]
+            for i, token in enumerate(window):
+                if token.lemma_ not in ("lead", "head"):
+                    continue
+                side = next((t for t in window[i + 1 :] if t.lower_ in SIDE_WORDS), None)
+                codes = [t.ent_id_ for t in window[i + 1 :] if t.ent_type_ in PARTY_LABELS and t.ent_id_]
+                if side is not None and len(set(codes)) == 1:
+                    person["party"] = codes[0]
+                break
+            if person["party"] is not None:
+                break
+
+
 def host_parties(doc: Doc, people: list[dict]) -> None:
     """'X received Y in Baku', 'The visitor was later received by X', 'he called on X': the one who
     receives is at home, in the place the sentence names, else where the visit reported last went."""
@@ -303,6 +329,7 @@ def story_pair(doc: Doc) -> list[str]:
 def resolve_parties(doc: Doc, people: list[dict]) -> None:
     """Settle what the whole article says of people's parties, surest evidence first."""
     respective_parties(doc, people)
+    delegation_heads(doc, people)
     counterpart_parties(doc, people)
     predecessor_parties(doc, people)
     entourage_parties(doc, people)

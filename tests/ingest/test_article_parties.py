@@ -121,3 +121,11 @@ def test_the_subject_of_a_counterpart_is_of_the_storys_other_state(extract) -> N
         "Greek-Turkish relations have been tense, and Greece wants calm in the Aegean."
     )
     assert parties(record) == {"Petros Nikas": "GRC", "Ahmet Yilmaz": "TUR"}
+
+
+def test_the_head_of_a_delegation_is_of_its_party(extract) -> None:
+    record = extract(
+        "GENEVA — Defence Minister Carlos Ruiz, who is heading Peru's delegation to the conference, "
+        "met Swiss officials on Friday."
+    )
+    assert parties(record)["Carlos Ruiz"] == "PER"
