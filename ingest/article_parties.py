@@ -227,9 +227,10 @@ def delegation_heads(doc: Doc, people: list[dict]) -> None:
             for i, token in enumerate(window):
                 if token.lemma_ not in ("lead", "head"):
                     continue
-                side = next((t for t in window[i + 1 :] if t.lower_ in SIDE_WORDS), None)
-                codes = [t.ent_id_ for t in window[i + 1 :] if t.ent_type_ in PARTY_LABELS and t.ent_id_]
-                if side is not None and len(set(codes)) == 1:
+                side = next((j for j in range(i + 1, len(window)) if window[j].lower_ in SIDE_WORDS), None)
+                led = window[i + 1 : side] if side is not None else []
+                codes = [t.ent_id_ for t in led if t.ent_type_ in PARTY_LABELS and t.ent_id_]
+                if len(set(codes)) == 1:
                     person["party"] = codes[0]
                 break
             if person["party"] is not None:
