@@ -18,14 +18,17 @@ PAGE = json.loads((Path(__file__).parent / "resources" / "page.json").read_text(
 
 # Lines with no word of three letters are page furniture ("---", "+ ↺ − 16 px"), not prose.
 PROSE = re.compile(r"[^\W\d_]{3,}")
-# A sentence ends with . ! ? … (a colon introduces what follows), perhaps inside quotes or brackets.
-SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+# A sentence ends with . ! ? …, perhaps inside quotes or brackets, perhaps then a credit: "(APP)", "— VNS".
+SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?:\s*\([^()\n]{1,24}\)|\s+[—–-]{1,2}\s*[A-Z][\w/-]{1,15})?$")
 INTRO_END = re.compile(r":[\"'”’»)\]]*$")
 # A truncated paragraph, or one closed by a credit ("... in 2019. — VNS"), is still prose when this long.
 LONG_LINE_WORDS = 20
 INTRO_MIN_WORDS = 5
 CAPTION_MAX_WORDS = 40
 BYLINE_MAX_CHARS = 60
+# A hard-wrapped line fills most of its block's width, and that width is a line's, not a word's.
+WRAP_SHARE = 0.7
+WRAP_MIN_WIDTH = 50
 BULLET = re.compile(r"^(?:[-•*·–—▪►]|\d{1,2}[.)])\s+")
 # Menus and link lists: "Home / Politics / Defence", "News | Print | A- A A+", "Inicio > Noticias".
 LINK_SEPARATOR = re.compile(r"\s(?:\||/|>|»|›|•)\s|\s\|\s?|\s?\|\s")
@@ -214,8 +217,51 @@ class Page:
     paragraphs: list[str]
 
 
+def unwrap(lines: list[str]) -> list[str]:
+    """Join the lines of a hard-wrapped paragraph, which a text editor or e-mail broke at a fixed width.
+
+    A line is continued when it is close to the width of its block, does not end a sentence, and the
+    next line carries on (one ends on a small word, a comma or a hyphen, or the next starts in lower
+    case). Short lines one under another (a list of headlines) stay apart.
+    """
+    joined: list[list[str]] = []
+    widths = _block_widths(lines)
+    for line, width in zip(lines, widths, strict=True):
+        # Only the last physical line matters, so a long paragraph costs no more than its lines.
+        previous = joined[-1][-1].rstrip() if joined else ""
+        carries_on = (
+            line[:1].islower()
+            or line[:1].isdigit()
+            or previous[-1:].islower()
+            or previous.endswith((",", ";", "-"))
+        )
+        wrapped = (
+            width >= WRAP_MIN_WIDTH
+            and len(previous) >= WRAP_SHARE * width
+            and not SENTENCE_END.search(previous)
+        )
+        if line.strip() and previous and wrapped and carries_on:
+            joined[-1].append(line.strip())
+        else:
+            joined.append([line])
+    return [" ".join(part.strip() for part in parts) if len(parts) > 1 else parts[0] for parts in joined]
+
+
+def _block_widths(lines: list[str]) -> list[int]:
+    """For each line, the length of the longest line of its block (the lines between blank lines)."""
+    widths = [0] * len(lines)
+    start = 0
+    for number in range(len(lines) + 1):
+        if number == len(lines) or not lines[number].strip():
+            width = max((len(line.rstrip()) for line in lines[start:number]), default=0)
+            widths[start:number] = [width] * (number - start)
+            start = number + 1
+    return widths
+
+
 def read_page(lines: list[str]) -> Page:
     """Set the header and furniture apart from the paragraphs of the article."""
+    lines = unwrap(lines)
     page = Page(None, None, None, [])
     header_lines: set[int] = set()
     body_started = False
@@ -294,7 +340,10 @@ def _split_byline(text: str) -> tuple[str, str] | None:
 _CAPS_WORD = rf"(?:[{UPPER}]{{1,3}}\.(?=\s[{UPPER}])|[{UPPER}](?:[{UPPER}'’-]|\.(?=[{UPPER}]))*)"
 _TITLE_WORD = rf"[{UPPER}][{LOWER}'’-]+"
 _REGION_WORD = rf"[{UPPER}][{UPPER}{LOWER}.'’-]*"
-_DAY_MONTH = rf"(?:{MONTH}\.?\s+\d{{1,2}}{ORDINAL}|\d{{1,2}}{ORDINAL}\s+{MONTH}\.?)(?:,?\s+\d{{4}})?"
+_DAY_MONTH = (
+    rf"(?:(?:{MONTH}\.?\s+\d{{1,2}}{ORDINAL}|\d{{1,2}}{ORDINAL}\s+{MONTH}\.?)(?:,?\s+\d{{4}})?"
+    r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?)"
+)
 DATELINE = re.compile(
     rf"(?:(?P<caps>{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}})|(?P<city>{_TITLE_WORD}(?: {_TITLE_WORD}){{0,2}}))"
     rf"(?:,\s*(?P<region>{_REGION_WORD}(?: {_REGION_WORD}){{0,2}}))?"

@@ -112,3 +112,28 @@ def test_a_long_line_is_prose_even_when_cut_short() -> None:
     line = "The two ministers reviewed the training programme and agreed to widen exchanges between " * 2
     assert is_prose(line.strip())
     assert not is_prose("Ministers agree to expand naval drills")
+
+
+def test_a_hard_wrapped_paragraph_is_joined_and_a_list_of_headlines_is_not() -> None:
+    lines = [
+        "The defence ministers of Latvia and Chile met in Riga on",
+        "Monday and agreed to widen exchanges between their navies,",
+        "the ministry said.",
+        "",
+        "Navy chief visits shipyard",
+        "Air force takes delivery of trainers",
+    ]
+    assert read_page(lines).paragraphs == [
+        "The defence ministers of Latvia and Chile met in Riga on Monday and agreed to widen exchanges "
+        "between their navies, the ministry said."
+    ]
+
+
+def test_a_credit_after_the_last_sentence_still_ends_it() -> None:
+    assert is_prose("The visit will strengthen ties, the ministry said. (APP)")
+    assert is_prose("The two navies will train together. — VNS")
+
+
+def test_a_dateline_with_a_numeric_date() -> None:
+    m = match_dateline("Hà Nội, 3/5 (XYZ) – Talks opened.")
+    assert m is not None and dateline_city(m) == "Hà Nội"
