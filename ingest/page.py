@@ -29,6 +29,10 @@ BYLINE_MAX_CHARS = 60
 # A hard-wrapped line fills most of its block's width, and that width is a line's, not a word's.
 WRAP_SHARE = 0.7
 WRAP_MIN_WIDTH = 50
+# "By Jana Novak", "By Staff Writer, Cairo.": a byline, with or without a full stop.
+BYLINE = re.compile(r"By\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?\.?$")
+HEADLINE_MAX_WORDS = 16
+TITLE_CASE_SHARE = 0.8
 BULLET = re.compile(r"^(?:[-•*·–—▪►]|\d{1,2}[.)])\s+")
 # Menus and link lists: "Home / Politics / Defence", "News | Print | A- A A+", "Inicio > Noticias".
 LINK_SEPARATOR = re.compile(r"\s(?:\||/|>|»|›|•)\s|\s\|\s?|\s?\|\s")
@@ -192,11 +196,21 @@ def is_prose(line: str, after_intro: bool = False) -> bool:
     words = len(text.split())
     if after_intro and BULLET.match(text):
         return True
+    if BYLINE.match(text) or is_title_case_headline(text):
+        return False
     return (
         SENTENCE_END.search(text) is not None
         or words >= LONG_LINE_WORDS
         or (INTRO_END.search(text) is not None and words >= INTRO_MIN_WORDS)
     )
+
+
+def is_title_case_headline(text: str) -> bool:
+    """ "Will Ankara And Athens Finally Talk?": a short question or exclamation in title case."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
+    if not text.endswith(("?", "!")) or len(text.split()) > HEADLINE_MAX_WORDS or len(words) < 2:
+        return False
+    return sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def byline(text: str) -> str | None:

@@ -137,3 +137,10 @@ def test_a_credit_after_the_last_sentence_still_ends_it() -> None:
 def test_a_dateline_with_a_numeric_date() -> None:
     m = match_dateline("Hà Nội, 3/5 (XYZ) – Talks opened.")
     assert m is not None and dateline_city(m) == "Hà Nội"
+
+
+def test_bylines_and_title_case_questions_are_not_prose() -> None:
+    assert not is_prose("By Jana Novak, Nordic Wire.")
+    assert not is_prose("Will Riga And Santiago Finally Sign The Naval Pact?")
+    assert is_prose("By Tuesday, the two delegations had agreed on a text.")
+    assert is_prose("Why did the minister cancel the visit?")

@@ -261,3 +261,18 @@ def test_an_unforeseen_failure_on_one_input_is_reported_and_the_rest_read(
         str(error) == f"{tmp_path / 'a.txt'}: cannot read (RecursionError: maximum recursion depth exceeded)"
     )
     assert article.id == "b"
+
+
+def test_a_million_character_page_is_read_in_linear_time(tmp_path: Path) -> None:
+    import time
+
+    paragraph = (
+        "Juris Ozols met Ana Lopes in Riga on Monday, and the two ministers agreed to widen exchanges. "
+    )
+    wrapped = "\n".join(paragraph[i : i + 60] for i in range(0, len(paragraph), 60))
+    path = tmp_path / "long.txt"
+    path.write_text(" date 2024-01-02 RIGA — " + "\n\n".join([wrapped] * 10_000), encoding="utf-8")
+    start = time.perf_counter()
+    [article] = read(path)
+    assert len(article.text) > 900_000
+    assert time.perf_counter() - start < 10
