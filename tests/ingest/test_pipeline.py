@@ -36,3 +36,11 @@ def test_a_sentence_never_runs_across_a_paragraph_break(extractor) -> None:
         "It was signed by the Minister of Defence, Tanaka Gen.",
         "Olga Ruiz said it was historic.",
     ]
+
+
+def test_the_lead_sentence_starts_after_the_dateline(extractor) -> None:
+    doc = extractor.nlp("HÀ NỘI — Estonian Defence Minister Mart Kask met Vietnamese officers on Monday.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "HÀ NỘI —",
+        "Estonian Defence Minister Mart Kask met Vietnamese officers on Monday.",
+    ]
