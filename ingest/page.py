@@ -370,13 +370,17 @@ DATELINE = re.compile(
 )
 
 
+# Far longer than any dateline; a regex never has to back off through a whole paragraph.
+DATELINE_MAX_CHARS = 200
+
+
 def match_dateline(text: str) -> re.Match | None:
     """The dateline a story opens with, if any.
 
     A capitalised place alone needs a separator ("WASHINGTON —"); a place in ordinary case needs more
     to tell it from a sentence's first words: a bracketed region, a date or an agency.
     """
-    m = DATELINE.match(text)
+    m = DATELINE.match(text[:DATELINE_MAX_CHARS])
     if m is None:
         return None
     if m["caps"] or m["bracket"] or m["date"] or m["agency"] or m["wire"]:

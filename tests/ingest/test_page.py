@@ -144,3 +144,12 @@ def test_bylines_and_title_case_questions_are_not_prose() -> None:
     assert not is_prose("Will Riga And Santiago Finally Sign The Naval Pact?")
     assert is_prose("By Tuesday, the two delegations had agreed on a text.")
     assert is_prose("Why did the minister cancel the visit?")
+
+
+def test_a_long_line_of_capitals_is_no_dateline_and_costs_little() -> None:
+    import time
+
+    start = time.perf_counter()
+    assert match_dateline("A" * 1_000_000) is None
+    assert read_page([" date 2024-01-01 " + "A" * 1_000_000]).paragraphs == []
+    assert time.perf_counter() - start < 2
