@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import json
-import re
 
 from spacy.tokens import Doc, Span, Token
 
 from ingest.doc_attrs import published_of
 from ingest.gazetteer import DEMONYM, ORGANISATION, RESOURCES, STATE, load_gazetteer
+from ingest.page import dateline_city, match_dateline
 from ingest.tokens import ent_start
 
 EVENTS = json.loads((RESOURCES / "events.json").read_text(encoding="utf-8"))
 CLAUSE_HEADS = frozenset({"VERB", "AUX"})
-# A wire-style dateline: "TEHRAN —", "STUTTGART, Germany —", "Berlin [Germany], February 28 (ANI):".
-DATELINE = re.compile(
-    r"^(?:(?P<caps>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:, [A-Z][a-z]+)?"
-    r"|(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?) \[[^\]]+\](?:, [^:\n]{1,40}?)?)"
-    r"\s*[—–:-]\s"
-)
+# Where a story's dateline ends and the city it names, found once per doc: every sentence asks.
+if not Doc.has_extension("dateline_span"):
+    Doc.set_extension("dateline_span", default=None)
+# A dateline is short: it lies within the doc's first tokens, so the whole text is never rebuilt to find it.
+DATELINE_TOKENS = 64
 
 
 def mention_index(doc: Doc) -> dict[int, dict]:
@@ -160,17 +159,22 @@ def _ent_text(token: Token) -> str:
     return token.doc[token.i : end].text
 
 
+def _dateline(doc: Doc) -> tuple[int, str | None]:
+    if doc._.dateline_span is None:
+        m = match_dateline(doc[:DATELINE_TOKENS].text)
+        doc._.dateline_span = [m.end(), dateline_city(m)] if m else [0, None]
+    end, city = doc._.dateline_span
+    return end, city
+
+
 def dateline_end(doc: Doc) -> int:
     """Character offset where the dateline ends (0 without one)."""
-    m = DATELINE.match(doc.text)
-    return m.end() if m else 0
+    return _dateline(doc)[0]
 
 
 def dateline(doc: Doc) -> str | None:
     """The city a wire story is datelined from, if it opens with one."""
-    if m := DATELINE.match(doc.text):
-        return (m["caps"] or m["city"]).title() if m["caps"] else m["city"]
-    return None
+    return _dateline(doc)[1]
 
 
 def lead_date(doc: Doc) -> str | None:

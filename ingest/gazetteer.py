@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import csv
 import json
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import pycountry
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
+from spacy.tokens import Token
 
 from ingest.records import ROLES, Party
 
@@ -27,6 +31,32 @@ ORGANISATION = "IO"
 RANK = "RANK"
 TITLE = "TITLE"
 PARTY_LABELS = frozenset({STATE, DEMONYM, ORGANISATION})
+# The token attribute party names match on, so that "Việt Nam" and "Viet Nam" are one name.
+UNACCENTED = "unaccented"
+# Letters NFKD does not split into a base letter and a mark.
+UNDECOMPOSED = str.maketrans(
+    {
+        "đ": "d",
+        "Đ": "D",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "ı": "i",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ħ": "h",
+        "Ħ": "H",
+        "’": "'",
+    }
+)
 
 
 class GazetteerError(ValueError):
@@ -44,6 +74,7 @@ class Gazetteer:
     title_states: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)
     capital_names: dict[str, str] = field(default_factory=dict)
+    state_keys: dict[str, str] = field(default_factory=dict)
 
     def party(self, code: str) -> Party:
         return self.parties[code]
@@ -57,20 +88,12 @@ class Gazetteer:
         return None
 
     def state_named(self, name: str) -> str | None:
-        """The state a name or alternative name denotes ("Türkiye" -> TUR)."""
-        folded = name.casefold()
-        return next(
-            (
-                code
-                for code, names in self.party_names.items()
-                if self.parties[code].kind == "state" and folded in (n.casefold() for n in names)
-            ),
-            None,
-        )
+        """The state a name or alternative name denotes ("Türkiye", "Turkey" -> TUR), accents aside."""
+        return self.state_keys.get(name_key(name))
 
     def capital_of(self, city: str) -> str | None:
-        """The state whose capital the city is ("Tehran" -> IRN)."""
-        return self.capitals.get(city.casefold())
+        """The state whose capital the city is ("Tehran", "HÀ NỘI" -> IRN, VNM)."""
+        return self.capitals.get(name_key(city))
 
     def capital(self, code: str) -> str | None:
         """The capital city of a state ("IRN" -> "Tehran")."""
@@ -103,19 +126,82 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
-@cache
-def load_gazetteer() -> Gazetteer:
-    """Read the gazetteer data files once per process."""
+def unaccented(text: str) -> str:
+    """The text without diacritics, case kept: "Việt Nam" -> "Viet Nam", "Đà Nẵng" -> "Da Nang"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+if not Token.has_extension(UNACCENTED):
+    Token.set_extension(UNACCENTED, getter=lambda token: unaccented(token.text))
+
+
+def name_key(text: str) -> str:
+    """A place or state name folded for lookup, without case, accents or spaces ("Hà Nội" = "Hanoi")."""
+    return "".join(c for c in unaccented(text).casefold() if c.isalnum())
+
+
+def _iso_name(value: str | None) -> str | None:
+    """A pycountry name as prose writes it ("Korea, Republic of" -> "Republic of Korea"), if it can be."""
+    if not value:
+        return None
+    value = value.split("(")[0].strip()
+    if ", " in value:
+        head, tail = value.split(", ", 1)
+        if not re.search(r"\bof(?: the)?$", tail):
+            return None
+        value = f"{tail} {head}"
+    return re.sub(r"^[Tt]he ", "", value)
+
+
+def _iso_names(code: str) -> tuple[str | None, list[str]]:
+    """The alpha-2 code and the names pycountry knows for an alpha-3 code, shortest form first."""
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return None, []
+    found = (_iso_name(getattr(country, key, None)) for key in ("common_name", "name", "official_name"))
+    return country.alpha_2, list(dict.fromkeys(name for name in found if name))
+
+
+def _states() -> tuple[dict[str, Party], dict[str, list[str]], dict[str, str], dict[str, str]]:
+    """States from pycountry, with the short names, other names, demonyms and capitals of states.tsv.
+
+    A name two states could claim ("Congo") goes to the one whose own row lists it; pycountry's formal
+    names come after every row's own names.
+    """
+    beyond_iso = {code: (alpha2, name) for code, alpha2, name in _rows("states_beyond_iso.tsv", 3)}
     parties: dict[str, Party] = {}
     names: dict[str, list[str]] = {}
     capitals: dict[str, str] = {}
     capital_names: dict[str, str] = {}
-    for code, alpha2, name, aliases, demonyms, capital in _rows("states.tsv", 6):
-        parties[code] = Party(code, "state", name, alpha2 or None, tuple(_split(demonyms)))
-        names[code] = [name, *_split(aliases)]
-        capitals |= {city.casefold(): code for city in _split(capital)}
-        if cities := _split(capital):
+    formal: dict[str, list[str]] = {}
+    for code, short, aliases, demonyms, capital in _rows("states.tsv", 5):
+        alpha2, iso = _iso_names(code)
+        if code in beyond_iso:
+            alpha2, iso = beyond_iso[code][0], [beyond_iso[code][1]]
+        if not iso and not short:
+            raise GazetteerError(
+                f"{RESOURCES / 'states.tsv'}: {code!r} is not an ISO 3166-1 code; give its name"
+            )
+        parties[code] = Party(code, "state", short or iso[0], alpha2, tuple(_split(demonyms)))
+        names[code] = list(dict.fromkeys([short or iso[0], *_split(aliases)]))
+        formal[code] = iso
+        cities = _split(capital)
+        capitals |= {name_key(city): code for city in cities}
+        if cities:
             capital_names[code] = cities[0]
+    claimed = {unaccented(name): code for code in reversed(names) for name in names[code]}
+    for code, iso in formal.items():
+        for name in iso:
+            if claimed.setdefault(unaccented(name), code) == code and name not in names[code]:
+                names[code].append(name)
+    return parties, names, capitals, capital_names
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """Read the gazetteer data files once per process."""
+    parties, names, capitals, capital_names = _states()
     for code, name, aliases in _rows("organisations.tsv", 3):
         parties[code] = Party(code, "organisation", name)
         names[code] = [code, name, *_split(aliases)]
@@ -130,7 +216,12 @@ def load_gazetteer() -> Gazetteer:
         titles[title] = role
         if state:
             title_states[title_key(title)] = state
-    return Gazetteer(parties, names, ranks, titles, title_states, capitals, capital_names)
+    state_keys: dict[str, str] = {}
+    for code, party_names in names.items():
+        if parties[code].kind == "state":
+            for name in party_names:
+                state_keys.setdefault(name_key(name), code)
+    return Gazetteer(parties, names, ranks, titles, title_states, capitals, capital_names, state_keys)
 
 
 def entity_patterns(nlp: Language, gazetteer: Gazetteer) -> list[dict]:
@@ -149,12 +240,20 @@ def entity_patterns(nlp: Language, gazetteer: Gazetteer) -> list[dict]:
             for i, t in enumerate(tokens)
         ]
 
-    patterns = []
+    def accentless(text: str) -> list[dict]:
+        # "Việt Nam", "Viet Nam"; "Türkiye", "Turkiye": the case still counts ("US" is not "us").
+        return [{"_": {UNACCENTED: unaccented(token.text)}} for token in nlp.make_doc(text)]
+
+    # A name two parties share ("Congolese") goes to the first that lists it, so that the match is stable.
+    party_patterns: dict[tuple[str, str], dict] = {}
     for code, party_names in gazetteer.party_names.items():
         label = STATE if gazetteer.parties[code].kind == "state" else ORGANISATION
-        patterns += [{"label": label, "pattern": exact(name), "id": code} for name in party_names]
-        for demonym in gazetteer.parties[code].demonyms:
-            patterns.append({"label": DEMONYM, "pattern": exact(demonym), "id": code})
+        named = [(label, name) for name in party_names]
+        named += [(DEMONYM, demonym) for demonym in gazetteer.parties[code].demonyms]
+        for kind, name in named:
+            pattern = {"label": kind, "pattern": accentless(name), "id": code}
+            party_patterns.setdefault((kind, unaccented(name)), pattern)
+    patterns = list(party_patterns.values())
     for full, variants in gazetteer.ranks.items():
         patterns += [{"label": RANK, "pattern": exact(form), "id": full} for form in [full, *variants]]
     for title, role in gazetteer.titles.items():

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from ingest.page import read_page
 from ingest.records import Article, PartialDate
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
@@ -25,14 +26,6 @@ NUL = b"\x00"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # An absolute IRI, as RDF needs for schema:url: a scheme, then no spaces or delimiters.
 IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|\\^`]+")
-
-# The seed header: " date 2022-04-27 By Azernews", "By Azernews", or a date followed by page-widget noise.
-# A by-line is short and is not a sentence.
-HEADER = re.compile(
-    r"^\s*(?:date\s+(?P<date>\d{4}-\d\d-\d\d)\b)?(?:.*?\bBy\s+(?P<source>.{0,59}?[^.\s])\s*$)?"
-)
-# Lines with no word of three letters are page furniture ("---", "+ ↺ − 16 px"), not prose.
-PROSE = re.compile(r"[^\W\d_]{3,}")
 
 
 class ReadError(Exception):
@@ -74,22 +67,27 @@ def read_articles(
 
 def _read_paths(paths: Iterable[str | Path], max_bytes: int) -> Iterator[Article | ReadError]:
     for path in map(Path, paths):
-        if path.is_dir():
-            files, errors = _files_under(path)
-            yield from errors
-            for file in files:
-                yield from _read_file(file, max_bytes)
-        elif path.is_file():
-            if path.suffix not in SUFFIXES:
-                yield ReadError(
-                    path, f"unknown file type {path.suffix or '(none)'!r}; expected .txt or .jsonl"
-                )
-            else:
-                yield from _read_file(path, max_bytes)
-        elif path.exists():
-            yield ReadError(path, "not a regular file or folder")
+        try:
+            yield from _read_path(path, max_bytes)
+        except OSError as err:
+            yield ReadError(path, f"cannot read: {err.strerror or err}")
+
+
+def _read_path(path: Path, max_bytes: int) -> Iterator[Article | ReadError]:
+    if path.is_dir():
+        files, errors = _files_under(path)
+        yield from errors
+        for file in files:
+            yield from _read_file(file, max_bytes)
+    elif path.is_file():
+        if path.suffix not in SUFFIXES:
+            yield ReadError(path, f"unknown file type {path.suffix or '(none)'!r}; expected .txt or .jsonl")
         else:
-            yield ReadError(path, "no such file or folder")
+            yield from _read_file(path, max_bytes)
+    elif path.exists():
+        yield ReadError(path, "not a regular file or folder")
+    else:
+        yield ReadError(path, "no such file or folder")
 
 
 def _files_under(folder: Path) -> tuple[list[Path], list[ReadError]]:
@@ -115,14 +113,26 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Article | ReadError]:
         yield ReadError(path, "file name is not valid UTF-8; rename the file")
         return
     if path.suffix == ".jsonl":
-        yield from _read_jsonl(path, max_bytes)
+        try:
+            yield from _read_jsonl(path, max_bytes)
+        except OSError as err:
+            yield ReadError(path, f"cannot read: {err.strerror or err}")
         return
     try:
         text = _decode(_load_bytes(path, max_bytes), path)
+        article = _parse_txt(path, text)
     except ReadError as err:
         yield err
         return
-    yield _parse_txt(path, text)
+    except Exception as err:  # one bad file must not end the ingest
+        yield _unexpected(path, err)
+        return
+    yield article
+
+
+def _unexpected(path: Path, err: Exception, line: int | None = None) -> ReadError:
+    """A failure no check foresaw, still reported against its input so that the others are read."""
+    return ReadError(path, f"cannot read ({type(err).__name__}: {err})"[:300], line)
 
 
 def _load_bytes(path: Path, max_bytes: int) -> bytes:
@@ -179,10 +189,18 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | ReadError]:
             except json.JSONDecodeError as err:
                 yield ReadError(path, f"not valid JSON ({err.msg} at column {err.colno})", number)
                 continue
+            except RecursionError:
+                yield ReadError(path, "JSON nested too deeply to read", number)
+                continue
+            except Exception as err:  # one bad line must not end the ingest
+                yield _unexpected(path, err, number)
+                continue
             try:
                 yield _article_from_json(item, path)
             except ValueError as err:
                 yield ReadError(path, str(err), number)
+            except Exception as err:
+                yield _unexpected(path, err, number)
     if not found:
         yield ReadError(path, "file is empty")
 
@@ -199,23 +217,18 @@ def _lines(handle: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
 
 
 def _parse_txt(path: Path, raw: str) -> Article | ReadError:
-    lines = raw.splitlines()
+    page = read_page(raw.splitlines())
     published: PartialDate | None = None
-    source: str | None = None
-    header = HEADER.match(lines[0]) if lines else None
-    if header and (header["date"] or header["source"]):
-        if header["date"]:
-            try:
-                published = PartialDate.parse(header["date"])
-                _check_calendar(published)
-            except ValueError:
-                return ReadError(path, f"header date {header['date']!r} is not a calendar date", 1)
-        source = header["source"]
-        lines = lines[1:]
-    paragraphs = [line.strip() for line in lines if PROSE.search(line)]
-    if not paragraphs:
+    if page.date:
+        try:
+            published = PartialDate(page.date.year, page.date.month, page.date.day)
+            _check_calendar(published)
+        except ValueError:
+            line = (page.date_line or 0) + 1
+            return ReadError(path, f"header date {page.date.text!r} is not a calendar date", line)
+    if not page.paragraphs:
         return ReadError(path, "no article text after the header")
-    text = "\n\n".join(paragraphs)
+    text = "\n\n".join(page.paragraphs)
     if len(text) > MAX_ARTICLE_CHARS:
         return ReadError(
             path, f"article is {len(text):,} characters, over the limit of {MAX_ARTICLE_CHARS:,}"
@@ -224,7 +237,7 @@ def _parse_txt(path: Path, raw: str) -> Article | ReadError:
         id=path.stem,
         text=text,
         published=published,
-        source=source,
+        source=page.source,
         path=str(path),
     )
 

@@ -34,7 +34,7 @@ def test_every_state_has_a_name_and_a_demonym() -> None:
     gazetteer = load_gazetteer()
     states = [p for p in gazetteer.parties.values() if p.kind == "state"]
     assert len(states) >= 190
-    assert all(len(p.code) == 3 and p.name and p.demonyms and p.alpha2 for p in states)
+    assert all(len(p.code) == 3 and p.name and p.demonyms and len(p.alpha2) == 2 for p in states)
     assert gazetteer.party("LVA").name == "Latvia"
     assert gazetteer.rank("Lt-Gen") == "Lieutenant General"
 
@@ -46,3 +46,35 @@ def test_capitals_and_titles_only_one_state_uses() -> None:
     assert gazetteer.state_named("Turkey") == "TUR"
     assert gazetteer.title_state("Secretary of Defense") == "USA"
     assert gazetteer.title_state("Defence Minister") is None
+
+
+def test_states_come_from_iso_3166_with_the_states_it_leaves_out() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.party("COD").alpha2 == "CD" and gazetteer.party("COG").alpha2 == "CG"
+    assert gazetteer.party("XKX").name == "Kosovo" and gazetteer.party("XKX").alpha2 == "XK"
+    assert gazetteer.state_named("Democratic Republic of the Congo") == "COD"
+    assert gazetteer.state_named("Republic of the Congo") == "COG"
+    assert gazetteer.state_named("Republic of Korea") == "KOR"
+    assert gazetteer.state_named("Kosovo") == "XKX"
+    assert gazetteer.capital_of("Kinshasa") == "COD" and gazetteer.capital_of("Brazzaville") == "COG"
+
+
+def test_names_and_places_match_without_regard_to_accents() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.capital_of("HÀ NỘI") == "VNM" and gazetteer.capital_of("Ha Noi") == "VNM"
+    assert gazetteer.capital_of("Brasilia") == gazetteer.capital_of("Brasília") == "BRA"
+    assert gazetteer.state_named("Việt Nam") == "VNM" and gazetteer.state_named("Turkiye") == "TUR"
+
+
+def test_the_entity_ruler_matches_accented_and_plain_spellings(extractor: Extractor) -> None:
+    found = ents(extractor, "Officers of Việt Nam, Turkiye and Cote d'Ivoire met Congolese and US staff.")
+    assert ("Việt Nam", "STATE", "VNM") in found and ("Turkiye", "STATE", "TUR") in found
+    assert ("Cote d'Ivoire", "STATE", "CIV") in found
+    assert ("Congolese", "DEMONYM", "COD") in found and ("US", "STATE", "USA") in found
+    assert ents(extractor, "Two of us went.") == []
+
+
+def test_the_democratic_republic_of_the_congo_is_not_the_republic_of_the_congo(extractor: Extractor) -> None:
+    found = ents(extractor, "The Democratic Republic of the Congo and the Republic of Congo signed a pact.")
+    assert ("Democratic Republic of the Congo", "STATE", "COD") in found
+    assert ("Republic of Congo", "STATE", "COG") in found

@@ -53,3 +53,11 @@ def test_an_encounter_read_twice_is_one_meeting_placed_where_first_reported() ->
         ]
     )
     assert [(m["place"], m["evidence"]) for m in merged] == [("Ljubljana", [0, 9])]
+
+
+def test_the_lead_sentence_starts_after_the_dateline(extractor) -> None:
+    doc = extractor.nlp("HÀ NỘI — Estonian Defence Minister Mart Kask met Vietnamese officers on Monday.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "HÀ NỘI —",
+        "Estonian Defence Minister Mart Kask met Vietnamese officers on Monday.",
+    ]

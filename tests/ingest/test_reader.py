@@ -159,3 +159,120 @@ def test_an_id_read_twice_is_skipped_the_second_time(tmp_path: Path) -> None:
     article, error = read(tmp_path)
     assert article.text == "First version."
     assert error.reason == f"article id 'dup' was already read from {tmp_path / 'a.jsonl'}; skipped"
+
+
+def test_a_header_line_that_carries_the_first_paragraph_keeps_it(tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text(
+        " date 2023-03-03 OSLO, March 3. /NTB/. The defence ministers of Norway and Chile met today.\n\n"
+        "They discussed naval training.\n",
+        encoding="utf-8",
+    )
+    [article] = read(path)
+    assert article.published == PartialDate(2023, 3, 3)
+    assert article.text == (
+        "OSLO, March 3. /NTB/. The defence ministers of Norway and Chile met today.\n\n"
+        "They discussed naval training."
+    )
+
+
+def test_a_byline_ends_where_the_dateline_begins(tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text("By Nordic Wire OSLO — The defence ministers met in Oslo today.\n", encoding="utf-8")
+    [article] = read(path)
+    assert (article.source, article.text) == (
+        "Nordic Wire",
+        "OSLO — The defence ministers met in Oslo today.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "published"),
+    [
+        ("January 14, 2024", PartialDate(2024, 1, 14)),
+        ("Wed, 10/08/2014", PartialDate(2014, 10, 8)),
+        ("Friday 24 April 2015 | 10:32", PartialDate(2015, 4, 24)),
+        (" date 2024-01-14T10:32:00Z By Wire", PartialDate(2024, 1, 14)),
+    ],
+)
+def test_header_dates_in_other_forms(tmp_path: Path, header: str, published: PartialDate) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(
+        f"Ministers agree on drills\n\n{header}\n\nThe ministers met in Riga.\n", encoding="utf-8"
+    )
+    [article] = read(path)
+    assert (article.published, article.text) == (published, "The ministers met in Riga.")
+
+
+def test_a_first_line_that_opens_with_a_date_is_still_prose(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("May 5, 2024, was the day the ministers met in Riga.\n", encoding="utf-8")
+    [article] = read(path)
+    assert (article.published, article.text) == (None, "May 5, 2024, was the day the ministers met in Riga.")
+
+
+def test_headline_menu_caption_and_share_lines_are_not_article_text(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "Home | World | Defence\n\nLatvia and Chile sign defence pact\n\n"
+        "The ministers of Latvia and Chile signed a pact in Riga.\n\n"
+        "Photo: Ana Lopes (R) greets Juris Ozols\n\nShare this: Facebook | X | Email\n",
+        encoding="utf-8",
+    )
+    [article] = read(path)
+    assert article.text == "The ministers of Latvia and Chile signed a pact in Riga."
+
+
+def test_a_text_that_never_ends_a_sentence_is_read_as_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("Juris Ozols met Ana Lopes in Riga\n", encoding="utf-8")
+    [article] = read(path)
+    assert article.text == "Juris Ozols met Ana Lopes in Riga"
+
+
+def test_a_json_line_nested_too_deeply_is_reported_and_the_rest_read(tmp_path: Path) -> None:
+    path = tmp_path / "deep.jsonl"
+    deep = "[" * 100_000 + "]" * 100_000
+    good = json.dumps({"id": "wire-2", "text": "The ministers met in Riga."})
+    path.write_text(deep + "\n" + good + "\n", encoding="utf-8")
+    error, article = read(path)
+    assert str(error) == f"{path}:1: JSON nested too deeply to read"
+    assert article.id == "wire-2"
+
+
+def test_an_unforeseen_failure_on_one_input_is_reported_and_the_rest_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ingest.reader
+
+    real = ingest.reader.read_page
+
+    def fragile(lines: list[str]):
+        if lines and lines[0].startswith("Poison"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(lines)
+
+    monkeypatch.setattr(ingest.reader, "read_page", fragile)
+    (tmp_path / "a.txt").write_text("Poison pill.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The ministers met in Riga.\n", encoding="utf-8")
+    error, article = read(tmp_path)
+    assert isinstance(error, ReadError)
+    assert (
+        str(error) == f"{tmp_path / 'a.txt'}: cannot read (RecursionError: maximum recursion depth exceeded)"
+    )
+    assert article.id == "b"
+
+
+def test_a_million_character_page_is_read_in_linear_time(tmp_path: Path) -> None:
+    import time
+
+    paragraph = (
+        "Juris Ozols met Ana Lopes in Riga on Monday, and the two ministers agreed to widen exchanges. "
+    )
+    wrapped = "\n".join(paragraph[i : i + 60] for i in range(0, len(paragraph), 60))
+    path = tmp_path / "long.txt"
+    path.write_text(" date 2024-01-02 RIGA — " + "\n\n".join([wrapped] * 10_000), encoding="utf-8")
+    start = time.perf_counter()
+    [article] = read(path)
+    assert len(article.text) > 900_000
+    assert time.perf_counter() - start < 10
