@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ingest.gazetteer import PARTY_LABELS, RANK, RESOURCES, TITLE, load_gazetteer
+from ingest.titles import TitleComposer
 from ingest.tokens import ent_end, ent_start
 
 NAMES = json.loads((RESOURCES / "names.json").read_text(encoding="utf-8"))
@@ -338,14 +339,18 @@ def _same_person(a: list[str], b: list[str]) -> bool:
 
 @Language.factory("milgraph_people")
 def make_people_finder(nlp: Language, name: str) -> PeopleFinder:
-    return PeopleFinder()
+    return PeopleFinder(nlp)
 
 
 class PeopleFinder:
-    """Set `doc._.people`: [{"name", "mentions": [[start, end], ...], "honorifics", "evidence"}], in order
-    of introduction."""
+    """Mark composed titles, then set `doc._.people`: [{"name", "mentions": [[start, end], ...],
+    "honorifics", "evidence"}], in order of introduction."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.titles = TitleComposer(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
+        self.titles(doc)
         free_given_names(doc)
         people = group_people(doc, find_name_spans(doc))
         doc._.people = [

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from ingest.gazetteer import DEMONYM, ORGANISATION, RANK, RESOURCES, STATE, TITLE
 from ingest.parties import companions, nearest_organisation, organisation_heads, parties_from_lists
 from ingest.people import HONORIFICS
+from ingest.titles import title_party
 from ingest.tokens import ent_end, ent_start
 
 CONTEXT = json.loads((RESOURCES / "context.json").read_text(encoding="utf-8"))
@@ -58,6 +59,8 @@ def _note(context: Context, doc: Doc, start: int, end: int) -> None:
         before = [t.lower_ for t in doc[max(0, start - 2) : start]]
         context.titles.append((key, text))
         context.subordinate.append(before[-1:] == ["of"] or before == ["of", "the"])
+        if context.party is None:
+            context.party = title_party(token)
     elif label == RANK and context.rank is None:
         context.rank = key
     elif label in (STATE, DEMONYM, ORGANISATION) and context.party is None:
@@ -73,9 +76,17 @@ def read_left(doc: Doc, start: int, stop: int) -> Context:
     context = Context()
     i = start - 1
     sent_start = doc[start].sent.start
-    while i >= max(sent_start, stop, start - MAX_CONTEXT_TOKENS):
+    while i >= max(stop, start - MAX_CONTEXT_TOKENS):
         token = doc[i]
-        if token.ent_type_ in (TITLE, RANK, STATE, DEMONYM, ORGANISATION):
+        if i < sent_start:
+            # The full stop of "Maj.-Gen." can end a sentence for the parser; the rank still introduces.
+            if token.ent_type_ not in (TITLE, RANK) or i + 1 != sent_start:
+                break
+            sent_start = token.sent.start
+        if token.text == ")" and (opening := _opening(doc, i, max(stop, sent_start))) is not None:
+            # "the Chief of Defence Staff (CDS), Gen. X": an acronym in brackets sits inside the chain.
+            i = opening - 1
+        elif token.ent_type_ in (TITLE, RANK, STATE, DEMONYM, ORGANISATION):
             begin = ent_start(token)
             _note(context, doc, begin, i + 1)
             i = begin - 1
@@ -84,7 +95,7 @@ def read_left(doc: Doc, start: int, stop: int) -> Context:
             i -= 1
         elif token.text in HONORIFICS:
             i -= 1
-        elif token.lower_ in LINKS or (token.is_title and token.ent_type_ != "PERSON" and i != sent_start):
+        elif token.lower_ in LINKS or (token.is_title and i != sent_start):
             context.words.append(token.lower_)
             i -= 1
         elif _describes(token) or _joins_title_words(doc, i):
@@ -92,6 +103,16 @@ def read_left(doc: Doc, start: int, stop: int) -> Context:
         else:
             break
     return context
+
+
+def _opening(doc: Doc, close: int, floor: int) -> int | None:
+    """The "(" that the ")" at `close` closes, if a short bracket without a name lies between."""
+    for j in range(close - 1, max(floor, close - 8) - 1, -1):
+        if doc[j].text == "(":
+            return j
+        if doc[j].ent_type_ == "PERSON" or doc[j].text in (")", ";"):
+            return None
+    return None
 
 
 def read_right(doc: Doc, end: int) -> Context:
@@ -109,7 +130,10 @@ def read_right(doc: Doc, end: int) -> Context:
             i = stop
         elif token.text in (",", ".", ";", ")") or token.ent_type_ == "PERSON":
             break
-        elif token.lower_ in LINKS or token.is_title or _describes(token):
+        elif token.lower_ in COUNTERPART:
+            context.counterpart = True
+            i += 1
+        elif token.lower_ in LINKS or token.is_title or _describes(token) or token.dep_ == "compound":
             context.words.append(token.lower_)
             i += 1
         else:
@@ -120,7 +144,7 @@ def read_right(doc: Doc, end: int) -> Context:
         doc[i].ent_type_ == "PERSON" or (doc[i].text == "," and _introduces_name(doc, i + 1))
     ):
         return Context()
-    return context if context.titles else Context()
+    return context if context.titles or context.counterpart else Context()
 
 
 def _introduces_name(doc: Doc, i: int) -> bool:
@@ -172,7 +196,7 @@ def assign_roles(doc: Doc, people: list[dict]) -> None:
             words += left.words + right.words
             party = party or left.party or right.party
             rank = rank or left.rank or right.rank
-            if left.counterpart and number not in counterparts:
+            if (left.counterpart or right.counterpart) and number not in counterparts:
                 counterparts[number] = start
         roles = _roles(titles, words)
         person.update(roles=[list(r) for r in roles], party=party, rank=rank, titles=[t for _, t in titles])
