@@ -95,7 +95,7 @@ def read_left(doc: Doc, start: int, stop: int) -> Context:
             i -= 1
         elif token.text in HONORIFICS:
             i -= 1
-        elif token.lower_ in LINKS or (token.is_title and i != sent_start):
+        elif token.lower_ in LINKS or (token.is_title and token.ent_type_ != "PERSON" and i != sent_start):
             context.words.append(token.lower_)
             i -= 1
         elif _describes(token) or _joins_title_words(doc, i):
