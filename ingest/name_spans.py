@@ -122,7 +122,8 @@ def _run_after(doc: Doc, i: int) -> tuple[int, int] | None:
     if apposed:
         i += 1
     while i < len(doc) and doc[i].text in HONORIFICS:
-        i += 1
+        # "Eng. Talal": the tokenizer may split an honorific from its full stop.
+        i += 2 if i + 1 < len(doc) and doc[i + 1].text == "." and "." not in doc[i].text else 1
     # "General (Retd) Kamal Perera"
     if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 1].lower_ in RETIRED and doc[i + 2].text == ")":
         i += 3
@@ -176,10 +177,22 @@ def _names_a_thing(span: Span) -> bool:
     return False
 
 
-def _headline(sent: Span) -> bool:
-    """A title-cased line ("Ministers Agree Closer Naval Ties"): its capitals do not mark names."""
-    words = [t for t in sent if t.is_alpha]
+def _headline(token: Token) -> bool:
+    """In a title-cased line ("Ministers Agree Closer Naval Ties"), whose capitals do not mark names."""
+    words = [t for t in _line(token) if t.is_alpha]
     return len(words) >= 4 and all(t.text[:1].isupper() or t.lower_ in HEADLINE_WORDS for t in words)
+
+
+def _line(token: Token) -> Span:
+    """The part of the token's sentence on the token's own line."""
+    doc, sent = token.doc, token.sent
+    start = token.i
+    while start > sent.start and "\n" not in doc[start - 1].text:
+        start -= 1
+    end = token.i + 1
+    while end < sent.end and "\n" not in doc[end].text:
+        end += 1
+    return doc[start:end]
 
 
 def free_given_names(doc: Doc) -> None:
@@ -239,7 +252,7 @@ def find_name_spans(doc: Doc) -> list[tuple[int, int]]:
             continue
         span = _run_after(doc, i + 1)
         # After a country name only a full name counts: "of Türkiye Hulusi Akar", not "Azerbaijan Army".
-        if span is None or (ends_party and span[1] - span[0] < 2) or _headline(doc[span[0]].sent):
+        if span is None or (ends_party and span[1] - span[0] < 2) or _headline(doc[span[0]]):
             continue
         # A run that starts earlier and holds a whole entity is the fuller name ("A Bharat Bhushan Babu").
         inside = [s for s, e in found.values() if span[0] < s and e <= span[1]]
@@ -256,10 +269,10 @@ def find_name_spans(doc: Doc) -> list[tuple[int, int]]:
 
 def _supported(doc: Doc, span: tuple[int, int]) -> bool:
     """A name in a headline needs its last word in the body too: a headline capitalises every word."""
-    if not _headline(doc[span[0]].sent):
+    if not _headline(doc[span[0]]):
         return True
     last = doc[span[1] - 1].text
-    return any(t.text == last and not _headline(t.sent) for t in doc if not span[0] <= t.i < span[1])
+    return any(t.text == last and not _headline(t) for t in doc if not span[0] <= t.i < span[1])
 
 
 def _longest(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

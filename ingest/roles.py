@@ -15,9 +15,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ingest.gazetteer import DEMONYM, ORGANISATION, RANK, RESOURCES, STATE, TITLE
+from ingest.name_spans import HONORIFICS, INSTITUTION_WORDS
 from ingest.parties import companions, nearest_organisation, organisation_heads, parties_from_lists
-from ingest.people import HONORIFICS
-from ingest.titles import title_party
+from ingest.titles import GRAMMAR, title_party
 from ingest.tokens import ent_end, ent_start
 
 CONTEXT = json.loads((RESOURCES / "context.json").read_text(encoding="utf-8"))
@@ -27,6 +27,8 @@ COUNTERPART = frozenset(CONTEXT["counterpart"])
 FALLBACK_TITLES = frozenset(t.lower() for t in CONTEXT["fallback_titles"])
 DEFENCE_WORDS = frozenset(CONTEXT["defence_words"])
 MAX_CONTEXT_TOKENS = 30
+# ", who is also Commander of the Navy,": words of a relative clause that only link a name to its title.
+FILLERS = frozenset(GRAMMAR["appositive_fillers"])
 
 
 @dataclass
@@ -80,7 +82,8 @@ def read_left(doc: Doc, start: int, stop: int) -> Context:
         token = doc[i]
         if i < sent_start:
             # The full stop of "Maj.-Gen." can end a sentence for the parser; the rank still introduces.
-            if token.ent_type_ not in (TITLE, RANK) or i + 1 != sent_start:
+            honorific = token.text == "." and i > 0 and doc[i - 1].text in HONORIFICS
+            if (token.ent_type_ not in (TITLE, RANK) and not honorific) or i + 1 != sent_start:
                 break
             sent_start = token.sent.start
         if token.text == ")" and (opening := _opening(doc, i, max(stop, sent_start))) is not None:
@@ -89,13 +92,14 @@ def read_left(doc: Doc, start: int, stop: int) -> Context:
         elif token.ent_type_ in (TITLE, RANK, STATE, DEMONYM, ORGANISATION):
             begin = ent_start(token)
             _note(context, doc, begin, i + 1)
+            sent_start = min(sent_start, doc[begin].sent.start)
             i = begin - 1
         elif token.lower_ in COUNTERPART:
             context.counterpart = True
             i -= 1
-        elif token.text in HONORIFICS:
+        elif token.text in HONORIFICS or (token.text == "." and i > 0 and doc[i - 1].text in HONORIFICS):
             i -= 1
-        elif token.lower_ in LINKS or (token.is_title and token.ent_type_ != "PERSON" and i != sent_start):
+        elif token.lower_ in LINKS or (token.is_title and not _a_person(token) and i != sent_start):
             context.words.append(token.lower_)
             i -= 1
         elif _describes(token) or _joins_title_words(doc, i):
@@ -133,7 +137,14 @@ def read_right(doc: Doc, end: int) -> Context:
         elif token.lower_ in COUNTERPART:
             context.counterpart = True
             i += 1
-        elif token.lower_ in LINKS or token.is_title or _describes(token) or token.dep_ == "compound":
+        elif (
+            token.lower_ in LINKS
+            or token.lower_ in FILLERS
+            or token.is_title
+            or _describes(token)
+            or token.dep_ == "compound"
+            or _joins_title_words(doc, i)
+        ):
             context.words.append(token.lower_)
             i += 1
         else:
@@ -153,6 +164,13 @@ def _introduces_name(doc: Doc, i: int) -> bool:
     return i < len(doc) and (
         doc[i].ent_type_ == "PERSON" or (doc[i].pos_ == "PROPN" and doc[i].is_title and not doc[i].ent_type_)
     )
+
+
+def _a_person(token: Token) -> bool:
+    """A PERSON entity, unless it holds an institution word ("Air Force" read as a name)."""
+    if token.ent_type_ != "PERSON":
+        return False
+    return not any(t.text in INSTITUTION_WORDS for t in token.doc[ent_start(token) : ent_end(token)])
 
 
 def _joins_title_words(doc: Doc, i: int) -> bool:
@@ -177,6 +195,10 @@ def _roles(titles: list[tuple[str, str]], words: list[str]) -> list[tuple[str, s
         if role == "defence-official" and not defence:
             role = "official"
         unique.setdefault(role, title)
+    # A head of state is commander-in-chief by office; that does not make them a military commander.
+    commander = unique.get("military-commander", "").lower().replace(" ", "-")
+    if "head-of-state" in unique and "commander-in-chief" in commander:
+        del unique["military-commander"]
     return list(unique.items())
 
 

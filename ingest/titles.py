@@ -24,7 +24,17 @@ RUN_LINKS = frozenset(GRAMMAR["run_links"])
 MAX_RUN = GRAMMAR["max_run_tokens"]
 # Which organisation decides the role when a title names several ("Head of the Department of the
 # Ministry of Defence" is a department head): the most specific kind first.
-DOMAIN_ORDER = ("staff", "service-staff", "security", "unit", "defence", "foreign", "industry", "service")
+DOMAIN_ORDER = (
+    "staff",
+    "service-staff",
+    "security",
+    "embassy",
+    "unit",
+    "defence",
+    "foreign",
+    "industry",
+    "service",
+)
 # Domains that may stand before the head: "Defence Minister", "Army Commander", "Intelligence Chief".
 PRE_HEAD_DOMAINS = frozenset({"defence", "foreign", "service", "security", "staff", "service-staff"})
 SUBORDINATE = ("deputy", "assistant")
@@ -70,6 +80,7 @@ class TitleComposer:
     def __init__(self, nlp: Language) -> None:
         self.modifiers = PhraseTable(nlp, GRAMMAR["modifiers"])
         self.heads = PhraseTable(nlp, GRAMMAR["heads"])
+        self.verbs = PhraseTable(nlp, GRAMMAR["verb_heads"])
         self.domains = PhraseTable(nlp, GRAMMAR["domains"])
         self.rules = GRAMMAR["roles"]
 
@@ -88,7 +99,7 @@ class TitleComposer:
     def _title_at(self, doc: Doc, i: int, floor: int) -> Title | None:
         found = self.heads.at(doc, i)
         if found is None:
-            return None
+            return self._verb_title_at(doc, i)
         head_end, head = found
         start, modifier, domains = self._left(doc, i, floor)
         end = head_end
@@ -102,6 +113,20 @@ class TitleComposer:
             return None
         role = self._role(head, modifier, domains)
         return Title(start, end, role, parties) if role else None
+
+    def _verb_title_at(self, doc: Doc, i: int) -> Title | None:
+        """ "who heads the Navy's logistics directorate": a verb of leading, then what is led."""
+        found = self.verbs.at(doc, i)
+        if found is None or not doc[i].text.islower() or found[0] >= len(doc):
+            return None
+        if doc[found[0]].lower_ != "the":
+            return None
+        run = self._right(doc, found[0], named=False)
+        if run is None:
+            return None
+        end, domains, parties = run
+        role = self._role(found[1], "none", domains)
+        return Title(i, end, role, parties) if role else None
 
     def _left(self, doc: Doc, head: int, floor: int) -> tuple[int, str, list[str]]:
         """Modifiers and organisation words before the head: "First Deputy", "Defence Cabinet"."""
@@ -117,8 +142,8 @@ class TitleComposer:
                 domains.append(dom[1])
                 start = dom[0]
             elif mod:
-                if mod[1] in SUBORDINATE or modifier == "none":
-                    modifier = mod[1] if mod[1] in SUBORDINATE else modifier
+                if mod[1] in SUBORDINATE or (mod[1] != "neutral" and modifier == "none"):
+                    modifier = mod[1]
                 start = mod[0]
             else:
                 break
@@ -145,7 +170,11 @@ class TitleComposer:
                 party_at.append((j, token.ent_id_))
             elif token.ent_type_ in ("PERSON", RANK) or (token.ent_type_ == TITLE and not _possessed(token)):
                 break
-            if token.lower_ in RUN_LINKS or token.text[:1].isupper() or token.ent_type_ in PARTY_LABELS:
+            # Lower-case nouns go on an organisation's name ("the ministry's procurement office") only
+            # as far as an organisation word: the title ends there.
+            common = token.pos_ in ("NOUN", "ADJ") and token.text.islower()
+            capital = token.text[:1].isupper()
+            if token.lower_ in RUN_LINKS or capital or token.ent_type_ in PARTY_LABELS or common:
                 if token.text[:1].isupper() and token.ent_type_ not in PARTY_LABELS:
                     last = j + 1
                 j += 1
