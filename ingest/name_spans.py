@@ -110,7 +110,7 @@ def _trim(span: Span) -> tuple[int, int] | None:
     # One token past the entity: the NER often leaves a trailing "Jr." out; and it often ends a long
     # name at a particle ("Talal | bin Abdullah"), which the name goes on through.
     limit = min(span.end + 1, len(doc))
-    if span.end < len(doc) and _particles(doc, span.end):
+    if span.end < len(doc) and (_particles(doc, span.end) or _is_hyphen_join(doc, span.end)):
         limit = doc[span.start].sent.end
     end = _name_end(doc, start, limit) if start < span.end else start
     return (start, end) if end > start else None

@@ -144,6 +144,7 @@ def read_right(doc: Doc, end: int) -> Context:
             or _describes(token)
             or token.dep_ == "compound"
             or _joins_title_words(doc, i)
+            or (token.lower_ == "and" and i + 1 < len(doc) and doc[i + 1].ent_type_ == TITLE)
         ):
             context.words.append(token.lower_)
             i += 1

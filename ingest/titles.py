@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ingest.gazetteer import PARTY_LABELS, RANK, RESOURCES, TITLE
+from ingest.tokens import ent_start
 
 GRAMMAR = json.loads((RESOURCES / "title_grammar.json").read_text(encoding="utf-8"))
 LINKS = frozenset(GRAMMAR["links"])
@@ -168,7 +169,11 @@ class TitleComposer:
                 continue
             if token.ent_type_ in PARTY_LABELS:
                 party_at.append((j, token.ent_id_))
-            elif token.ent_type_ in ("PERSON", RANK) or (token.ent_type_ == TITLE and not _possessed(token)):
+            elif token.ent_type_ in ("PERSON", RANK) or (
+                # Another title begins: "Minister of Defence Chief of Staff ..."; the head's own exact
+                # title ("Chief of the Joint Staff") goes on.
+                token.ent_type_ == TITLE and ent_start(token) >= i and not _possessed(token)
+            ):
                 break
             # Lower-case nouns go on an organisation's name ("the ministry's procurement office") only
             # as far as an organisation word: the title ends there.
