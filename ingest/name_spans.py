@@ -160,6 +160,9 @@ def _plausible(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in PLACE_NOUNS and after.text.islower():
         return False
+    # "Northern Shield 2024": a name with a year is an exercise or an event.
+    if after is not None and after.like_num and len(after.text) == 4 and after.text.isdigit():
+        return False
     return not _names_a_thing(span)
 
 
@@ -170,7 +173,11 @@ def _names_a_thing(span: Span) -> bool:
     if any(t.ent_type_ == "PERSON" for t in span):
         return False
     i = span.end
-    while i < min(len(doc), span.end + 6) and (doc[i].text[:1].isupper() or doc[i].lower_ in CONNECTORS):
+    while (
+        i < min(len(doc), span.end + 6)
+        and doc[i].ent_type_ != "PERSON"
+        and (doc[i].text[:1].isupper() or doc[i].lower_ in CONNECTORS)
+    ):
         if doc[i].text in INSTITUTION_WORDS:
             return True
         i += 1
@@ -263,7 +270,10 @@ def find_name_spans(doc: Doc) -> list[tuple[int, int]]:
     for span in _apposed_to_title(doc):
         if not any(s <= span[0] < e for s, e in found.values()):
             found[span[0]] = span
-    spans = [s for s in set(found.values()) if _plausible(doc[s[0] : s[1]])]
+    candidates = set(found.values())
+    # What one mention shows to be a thing is a thing wherever the same words recur.
+    things = {doc[s:e].text for s, e in candidates if not _plausible(doc[s:e])}
+    spans = [s for s in candidates if doc[s[0] : s[1]].text not in things]
     return _longest(s for s in spans if _supported(doc, s))
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from ingest.gazetteer import DEMONYM, ORGANISATION, RANK, RESOURCES, STATE, TITLE
 from ingest.name_spans import HONORIFICS, INSTITUTION_WORDS
 from ingest.parties import companions, nearest_organisation, organisation_heads, parties_from_lists
+from ingest.title_lists import share_plural_titles
 from ingest.titles import GRAMMAR, title_party
 from ingest.tokens import ent_end, ent_start
 
@@ -223,6 +224,7 @@ def assign_roles(doc: Doc, people: list[dict]) -> None:
                 counterparts[number] = start
         roles = _roles(titles, words)
         person.update(roles=[list(r) for r in roles], party=party, rank=rank, titles=[t for _, t in titles])
+    share_plural_titles(doc, people)
     for number, at in counterparts.items():
         person = people[number]
         generic = all(title.lower() in FALLBACK_TITLES for _, title in person["roles"])

@@ -41,6 +41,8 @@ PRE_HEAD_DOMAINS = frozenset({"defence", "foreign", "service", "security", "staf
 SUBORDINATE = ("deputy", "assistant")
 # Where the parties written inside a composed title are kept ("Chief of the Hellenic Army General Staff").
 TITLE_PARTIES = "milgraph_title_parties"
+# Where the starts of plural titles are kept ("the defence ministers of A and B, X and Y").
+PLURAL_TITLES = "milgraph_plural_titles"
 
 
 @dataclass
@@ -49,6 +51,7 @@ class Title:
     end: int
     role: str
     parties: list[str]
+    plural: bool = False
 
 
 class PhraseTable:
@@ -82,6 +85,7 @@ class TitleComposer:
         self.modifiers = PhraseTable(nlp, GRAMMAR["modifiers"])
         self.heads = PhraseTable(nlp, GRAMMAR["heads"])
         self.verbs = PhraseTable(nlp, GRAMMAR["verb_heads"])
+        self.plurals = PhraseTable(nlp, GRAMMAR["plural_heads"])
         self.domains = PhraseTable(nlp, GRAMMAR["domains"])
         self.rules = GRAMMAR["roles"]
 
@@ -99,6 +103,7 @@ class TitleComposer:
 
     def _title_at(self, doc: Doc, i: int, floor: int) -> Title | None:
         found = self.heads.at(doc, i)
+        plural = found is None and doc[i].tag_ == "NNS" and (found := self.plurals.at(doc, i)) is not None
         if found is None:
             return self._verb_title_at(doc, i)
         head_end, head = found
@@ -110,10 +115,12 @@ class TitleComposer:
             if run:
                 end, more, parties = run
                 domains += more
-        if end == head_end and not _capitalised_or_known(doc, i):
+        if end == head_end and not _capitalised_or_known(doc, i, start):
+            return None
+        if plural and not _names_follow(doc, end):
             return None
         role = self._role(head, modifier, domains)
-        return Title(start, end, role, parties) if role else None
+        return Title(start, end, role, parties, plural) if role else None
 
     def _verb_title_at(self, doc: Doc, i: int) -> Title | None:
         """ "who heads the Navy's logistics directorate": a verb of leading, then what is led."""
@@ -210,11 +217,20 @@ class TitleComposer:
         return None
 
 
-def _capitalised_or_known(doc: Doc, i: int) -> bool:
+def _capitalised_or_known(doc: Doc, i: int, start: int) -> bool:
     """A head in lower case is a title only where the gazetteer or the context already says so."""
     token = doc[i]
-    after_article = i > 0 and doc[i - 1].lower_ in ("the", "its")
-    return token.text[:1].isupper() or token.ent_type_ == TITLE or after_article
+    after_article = start > 0 and doc[start - 1].lower_ in ("the", "its", "two", "both")
+    return doc[start].text[:1].isupper() or token.ent_type_ == TITLE or after_article
+
+
+def _names_follow(doc: Doc, i: int) -> bool:
+    """A plural title counts only as the head of a list of names: "the ministers of A and B, X and Y"."""
+    if i < len(doc) and doc[i].lower_ == "of":
+        i += 1
+        while i < len(doc) and (doc[i].ent_type_ in PARTY_LABELS or doc[i].lower_ in ("and", "the")):
+            i += 1
+    return i + 1 < len(doc) and doc[i].text in (",", ":") and doc[i + 1].text[:1].isupper()
 
 
 def _possessed(token: Token) -> bool:
@@ -234,6 +250,10 @@ def _mark(doc: Doc, titles: list[Title]) -> None:
     """Composed titles replace the entities they cover, unless an exact title has the same words."""
     if not titles:
         return
+    plurals = doc.user_data.setdefault(PLURAL_TITLES, {})
+    for title in titles:
+        if title.plural:
+            plurals[title.start] = (title.end, title.role, doc[title.start : title.end].text)
     exact = [(e.start, e.end) for e in doc.ents if e.label_ == TITLE]
     # A composed title replaces exact ones only where it holds them whole and says more.
     keep = [
@@ -252,6 +272,11 @@ def _mark(doc: Doc, titles: list[Title]) -> None:
         if title.parties:
             parties[title.start] = title.parties[0]
     doc.ents = sorted(kept + spans, key=lambda s: s.start)
+
+
+def plural_titles(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """(start, end, role, text) of the titles that name several office holders, in order."""
+    return sorted((start, *rest) for start, rest in doc.user_data.get(PLURAL_TITLES, {}).items())
 
 
 def title_party(token: Token) -> str | None:

@@ -87,3 +87,11 @@ def test_the_start_of_an_organisation_name_after_a_country_is_no_person(extract)
 def test_institution_named_like_a_person_is_rejected(extract) -> None:
     record = extract("The minister laid the foundation stone of a Canada–Peru Friendship School in Lima.")
     assert names(record) == []
+
+
+def test_a_name_followed_by_a_year_is_an_event_everywhere(extract) -> None:
+    record = extract(
+        "Defence Minister Ivo Stan watched the drill Iron Wolf 2024 near Riga with General Paul Iron. "
+        "Iron Wolf ended on Friday with Ambassador Tom Wolf."
+    )
+    assert names(record) == ["Ivo Stan", "Paul Iron", "Tom Wolf"]

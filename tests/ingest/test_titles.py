@@ -113,3 +113,19 @@ def test_service_name_read_as_a_person_does_not_stop_the_title(extract) -> None:
         '"We are ready," Pentagon Press Secretary Air Force Brig. Gen. Tim Olsen told reporters.'
     )
     assert roles_of(record, "Tim Olsen") == ["defence-official"]
+
+
+def test_plural_title_shares_its_role_and_states_over_the_list_of_names(extract) -> None:
+    record = extract(
+        "The defence ministers of Norway and Chile, Lieutenant General Lars Berg and Admiral Pablo Soto, "
+        "signed a new agreement in Oslo."
+    )
+    assert roles_of(record, "Lars Berg") == ["defence-minister"]
+    assert roles_of(record, "Pablo Soto") == ["defence-minister"]
+    assert (party_of(record, "Lars Berg"), party_of(record, "Pablo Soto")) == ("NOR", "CHL")
+
+
+def test_plural_title_without_states_gives_the_role_to_both(extract) -> None:
+    record = extract("The two defence ministers, Ana Ruiz and Tom Berg, met in Oslo on Monday.")
+    assert roles_of(record, "Ana Ruiz") == ["defence-minister"]
+    assert roles_of(record, "Tom Berg") == ["defence-minister"]
