@@ -259,7 +259,7 @@ def find_name_spans(doc: Doc) -> list[tuple[int, int]]:
             continue
         span = _run_after(doc, i + 1)
         # After a country name only a full name counts: "of Türkiye Hulusi Akar", not "Azerbaijan Army".
-        if span is None or (ends_party and span[1] - span[0] < 2) or _headline(doc[span[0]]):
+        if span is None or (ends_party and span[1] - span[0] < 2):
             continue
         # A run that starts earlier and holds a whole entity is the fuller name ("A Bharat Bhushan Babu").
         inside = [s for s, e in found.values() if span[0] < s and e <= span[1]]

@@ -102,6 +102,9 @@ class TitleComposer:
         _mark(doc, titles)
 
     def _title_at(self, doc: Doc, i: int, floor: int) -> Title | None:
+        if doc[i].ent_type_ == RANK:
+            # "Wing Commander" is a rank, not the head of a title.
+            return None
         found = self.heads.at(doc, i)
         plural = found is None and doc[i].tag_ == "NNS" and (found := self.plurals.at(doc, i)) is not None
         if found is None:
