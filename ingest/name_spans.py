@@ -101,6 +101,17 @@ def _particles(doc: Doc, i: int) -> int:
     return end - i if end > i and end < len(doc) and is_name_token(doc[end]) else 0
 
 
+def _lines_of(ent: Span) -> list[Span]:
+    """An entity cut at line breaks: a name never runs from one line into the next."""
+    doc, parts, start = ent.doc, [], ent.start
+    for token in ent:
+        if "\n" in token.text:
+            parts.append(doc[start : token.i])
+            start = token.i + 1
+    parts.append(doc[start : ent.end])
+    return [p for p in parts if len(p)]
+
+
 def _trim(span: Span) -> tuple[int, int] | None:
     """The name inside a PERSON entity: no leading titles, honorifics or lower-case words."""
     doc = span.doc
@@ -249,8 +260,9 @@ def find_name_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges that hold a person's name, in document order."""
     found: dict[int, tuple[int, int]] = {}
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and (span := _trim(ent)):
-            found[span[0]] = span
+        for part in _lines_of(ent) if ent.label_ == "PERSON" else []:
+            if span := _trim(part):
+                found[span[0]] = span
     for i, token in enumerate(doc):
         last_of_ent = i + 1 == len(doc) or doc[i + 1].ent_iob_ != "I"
         ends_title = token.ent_type_ in (RANK, TITLE) and last_of_ent

@@ -30,6 +30,7 @@ DEFENCE_WORDS = frozenset(CONTEXT["defence_words"])
 MAX_CONTEXT_TOKENS = 30
 # ", who is also Commander of the Navy,": words of a relative clause that only link a name to its title.
 FILLERS = frozenset(GRAMMAR["appositive_fillers"])
+CIVILIAN_WORDS = frozenset(GRAMMAR["civilian_words"])
 
 
 @dataclass
@@ -187,11 +188,20 @@ def _describes(token: Token) -> bool:
     return token.pos_ in ("ADJ", "ADV") or participle or token.dep_ == "amod"
 
 
-def _roles(titles: list[tuple[str, str]], words: list[str]) -> list[tuple[str, str]]:
+def _sentence_words(doc: Doc, person: dict) -> list[str]:
+    start = person["mentions"][0][0]
+    return [t.lower_ for t in doc[start].sent]
+
+
+def _roles(titles: list[tuple[str, str]], words: list[str], sentence: list[str]) -> list[tuple[str, str]]:
     """Distinct roles; generic titles only when nothing more specific is said."""
     specific = [(r, t) for r, t in titles if t.lower() not in FALLBACK_TITLES]
-    # "Director" or "adviser" is a defence official only in a defence setting.
-    defence = any(w in DEFENCE_WORDS for w in words)
+    # "Director" or "adviser" is a defence official only in a defence setting: the title's own words
+    # say so, or they name no civilian body and the sentence is about defence ("the ministry's spokesman").
+    civilian = any(w in CIVILIAN_WORDS for w in words)
+    defence = any(w in DEFENCE_WORDS for w in words) or (
+        not civilian and any(w in DEFENCE_WORDS for w in sentence)
+    )
     unique: dict[str, str] = {}
     for role, title in specific or titles:
         if role == "defence-official" and not defence:
@@ -222,7 +232,7 @@ def assign_roles(doc: Doc, people: list[dict]) -> None:
             rank = rank or left.rank or right.rank
             if (left.counterpart or right.counterpart) and number not in counterparts:
                 counterparts[number] = start
-        roles = _roles(titles, words)
+        roles = _roles(titles, words, _sentence_words(doc, person))
         person.update(roles=[list(r) for r in roles], party=party, rank=rank, titles=[t for _, t in titles])
     share_plural_titles(doc, people)
     for number, at in counterparts.items():

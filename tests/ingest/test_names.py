@@ -95,3 +95,11 @@ def test_a_name_followed_by_a_year_is_an_event_everywhere(extract) -> None:
         "Iron Wolf ended on Friday with Ambassador Tom Wolf."
     )
     assert names(record) == ["Ivo Stan", "Paul Iron", "Tom Wolf"]
+
+
+def test_a_headline_name_that_the_body_repeats_is_kept(extract) -> None:
+    record = extract(
+        "Defence Secretary Ruth Bader Meets Navy Chiefs In Lisbon\n"
+        "Ruth Bader, the defence secretary, arrived in Lisbon on Monday."
+    )
+    assert names(record) == ["Ruth Bader"]

@@ -129,3 +129,18 @@ def test_plural_title_without_states_gives_the_role_to_both(extract) -> None:
     record = extract("The two defence ministers, Ana Ruiz and Tom Berg, met in Oslo on Monday.")
     assert roles_of(record, "Ana Ruiz") == ["defence-minister"]
     assert roles_of(record, "Tom Berg") == ["defence-minister"]
+
+
+def test_bare_spokesman_in_a_defence_sentence_is_a_defence_official(extract) -> None:
+    record = extract(
+        "The drills will involve 2,000 troops from the armed forces, navy spokesman Captain Omar Saleh said."
+    )
+    assert roles_of(record, "Omar Saleh") == ["defence-official"]
+
+
+def test_a_civilian_body_in_the_title_keeps_an_official_civilian(extract) -> None:
+    record = extract(
+        "The defence talks were also attended by Li Wen, Director of the Office of the Foreign Affairs "
+        "Commission."
+    )
+    assert roles_of(record, "Li Wen") == ["official"]
