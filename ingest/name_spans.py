@@ -256,6 +256,44 @@ def _apposed_to_title(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
+def _titled_after(doc: Doc) -> list[tuple[int, int]]:
+    """'Marta Ruiz, Brazil's Minister of Defence,': a full name followed by a comma and a title phrase
+    names its holder, even where the NER took it for a place or an organisation."""
+    found = []
+    for i in range(1, len(doc) - 1):
+        if doc[i].text != "," or not _title_follows(doc, i + 1):
+            continue
+        start = i
+        while start > max(0, i - 5) and _name_word(doc[start - 1]):
+            start -= 1
+        if i - start < 2 or _name_end(doc, start, i) != i:
+            continue
+        before = doc[start - 1] if start > 0 else None
+        # "Speaking in New Delhi, the Defence Minister said": a place, not a holder.
+        if (before is not None and before.pos_ == "ADP") or load_gazetteer().capital_of(doc[start:i].text):
+            continue
+        found.append((start, i))
+    return found
+
+
+def _name_word(token: Token) -> bool:
+    return is_name_token(token) or token.lower_ in PARTICLES or token.text == "-"
+
+
+def _title_follows(doc: Doc, i: int) -> bool:
+    """A title phrase starts at token i: "the French Chief of Defence", "Brazil's Minister"."""
+    for _ in range(4):
+        if i >= len(doc):
+            return False
+        token = doc[i]
+        if token.ent_type_ == TITLE:
+            return True
+        if not (token.lower_ in ("the", "'s", "’s") or token.ent_type_ in PARTY_LABELS):
+            return False
+        i += 1
+    return False
+
+
 def find_name_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges that hold a person's name, in document order."""
     found: dict[int, tuple[int, int]] = {}
@@ -279,7 +317,7 @@ def find_name_spans(doc: Doc) -> list[tuple[int, int]]:
             del found[start]
         if not any(s <= span[0] < e for s, e in found.values()):
             found[span[0]] = span
-    for span in _apposed_to_title(doc):
+    for span in _apposed_to_title(doc) + _titled_after(doc):
         if not any(s <= span[0] < e for s, e in found.values()):
             found[span[0]] = span
     candidates = set(found.values())

@@ -103,3 +103,11 @@ def test_a_headline_name_that_the_body_repeats_is_kept(extract) -> None:
         "Ruth Bader, the defence secretary, arrived in Lisbon on Monday."
     )
     assert names(record) == ["Ruth Bader"]
+
+
+def test_a_name_before_an_apposed_title_is_a_person_even_when_read_as_a_place(extract) -> None:
+    record = extract(
+        "Novak also met Marta Ruiz, Brazil's Minister of Defense, and Ivo Kral, head of the Czech "
+        "General Staff. Speaking in New Delhi, the Defence Minister said the talks went well."
+    )
+    assert names(record) == ["Marta Ruiz", "Ivo Kral"]
