@@ -307,9 +307,14 @@ def find_name_spans(doc: Doc) -> list[tuple[int, int]]:
         ends_party = token.ent_type_ in PARTY_LABELS and last_of_ent
         if not (ends_title or ends_party or token.lower_ in INTRODUCERS):
             continue
-        span = _run_after(doc, i + 1)
-        # After a country name only a full name counts: "of Türkiye Hulusi Akar", not "Azerbaijan Army".
+        # "Spain's Ana Ruiz": a country's possessive introduces a full name too.
+        after = i + 2 if ends_party and i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s") else i + 1
+        span = _run_after(doc, after)
+        # After a country name only a full name counts: "of Türkiye Hulusi Akar", not "Azerbaijan Army";
+        # after its possessive only proper nouns ("Iran's Revolutionary Guards" is a force).
         if span is None or (ends_party and span[1] - span[0] < 2):
+            continue
+        if after == i + 2 and any(t.pos_ != "PROPN" and t.text != "-" for t in doc[span[0] : span[1]]):
             continue
         # A run that starts earlier and holds a whole entity is the fuller name ("A Bharat Bhushan Babu").
         inside = [s for s, e in found.values() if span[0] < s and e <= span[1]]

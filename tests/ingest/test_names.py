@@ -111,3 +111,11 @@ def test_a_name_before_an_apposed_title_is_a_person_even_when_read_as_a_place(ex
         "General Staff. Speaking in New Delhi, the Defence Minister said the talks went well."
     )
     assert names(record) == ["Marta Ruiz", "Ivo Kral"]
+
+
+def test_a_country_s_possessive_introduces_a_full_name_but_not_a_force(extract) -> None:
+    record = extract(
+        "The minister met Spain's Margarita Robles in Madrid, and praised Iran's Revolutionary Guards."
+    )
+    assert names(record) == ["Margarita Robles"]
+    assert record.people[0].party.code == "ESP"

@@ -144,3 +144,9 @@ def test_a_civilian_body_in_the_title_keeps_an_official_civilian(extract) -> Non
         "Commission."
     )
     assert roles_of(record, "Li Wen") == ["official"]
+
+
+def test_abbreviated_legislator_titles(extract) -> None:
+    record = extract("The delegation of Sen. Jim Corbin and Rep. Nancy Hale met the minister on Monday.")
+    assert roles_of(record, "Jim Corbin") == ["official"]
+    assert roles_of(record, "Nancy Hale") == ["official"]
