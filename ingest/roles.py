@@ -31,6 +31,9 @@ MAX_CONTEXT_TOKENS = 30
 # ", who is also Commander of the Navy,": words of a relative clause that only link a name to its title.
 FILLERS = frozenset(GRAMMAR["appositive_fillers"])
 CIVILIAN_WORDS = frozenset(GRAMMAR["civilian_words"])
+DEPUTY_WORDS = frozenset(GRAMMAR["deputy_words"])
+DEPUTY_ROLES = GRAMMAR["deputy_roles"]
+POSSESSIVES = frozenset({"his", "her", "their", "its", "'s", "’s"})
 
 
 @dataclass
@@ -41,6 +44,8 @@ class Context:
     party: str | None = None
     rank: str | None = None
     counterpart: bool = False
+    # "his deputy X": X holds the subordinate post of the person named before.
+    deputy: bool = False
     words: list[str] = field(default_factory=list)
     # Per title: does "of" precede it, as in "Director General of the Office of the Minister of Defence"?
     subordinate: list[bool] = field(default_factory=list)
@@ -98,6 +103,9 @@ def read_left(doc: Doc, start: int, stop: int) -> Context:
             i = begin - 1
         elif token.lower_ in COUNTERPART:
             context.counterpart = True
+            i -= 1
+        elif token.lower_ in DEPUTY_WORDS and i > 0 and doc[i - 1].lower_ in POSSESSIVES:
+            context.deputy = True
             i -= 1
         elif token.text in HONORIFICS or (token.text == "." and i > 0 and doc[i - 1].text in HONORIFICS):
             i -= 1
@@ -218,6 +226,7 @@ def assign_roles(doc: Doc, people: list[dict]) -> None:
     """Add party, roles ([role, title] pairs) and rank to each person dict, from the words around the name."""
     ends = sorted(e for p in people for _, e in p["mentions"])
     counterparts: dict[int, int] = {}
+    deputies: dict[int, int] = {}
     for number, person in enumerate(people):
         titles: list[tuple[str, str]] = []
         words: list[str] = []
@@ -232,6 +241,8 @@ def assign_roles(doc: Doc, people: list[dict]) -> None:
             rank = rank or left.rank or right.rank
             if (left.counterpart or right.counterpart) and number not in counterparts:
                 counterparts[number] = start
+            if left.deputy and number not in deputies:
+                deputies[number] = start
         roles = _roles(titles, words, _sentence_words(doc, person))
         person.update(roles=[list(r) for r in roles], party=party, rank=rank, titles=[t for _, t in titles])
     share_plural_titles(doc, people)
@@ -240,6 +251,11 @@ def assign_roles(doc: Doc, people: list[dict]) -> None:
         generic = all(title.lower() in FALLBACK_TITLES for _, title in person["roles"])
         if generic and (anchor := _anchor(people, person, at)):
             person["roles"] = [list(r) for r in anchor["roles"]]
+    for number, at in deputies.items():
+        person = people[number]
+        if not person["roles"] and (anchor := _anchor(people, person, at)):
+            person["roles"] = [[DEPUTY_ROLES.get(r, "official"), t] for r, t in anchor["roles"]]
+            person["party"] = person["party"] or anchor["party"]
     parties_from_lists(doc, people)
     companions(doc, people)
     for person in people:

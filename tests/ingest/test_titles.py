@@ -150,3 +150,9 @@ def test_abbreviated_legislator_titles(extract) -> None:
     record = extract("The delegation of Sen. Jim Corbin and Rep. Nancy Hale met the minister on Monday.")
     assert roles_of(record, "Jim Corbin") == ["official"]
     assert roles_of(record, "Nancy Hale") == ["official"]
+
+
+def test_his_deputy_holds_the_subordinate_post_of_the_person_named_before(extract) -> None:
+    record = extract("Defence Minister Ivan Petrov of Belarus and his deputy Oleg Sorin arrived in Hanoi.")
+    assert roles_of(record, "Oleg Sorin") == ["deputy-defence-minister"]
+    assert party_of(record, "Oleg Sorin") == "BLR"
