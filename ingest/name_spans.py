@@ -33,6 +33,8 @@ RETIRED = frozenset(NAMES["retired_markers"])
 PLACE_NOUNS = frozenset(NAMES["place_nouns"])
 HEADLINE_WORDS = frozenset(NAMES["headline_function_words"])
 CONNECTORS = frozenset({"and", "of", "&", "for"})
+# A line this long is a paragraph, not a headline.
+HEADLINE_TOKENS = 30
 MONARCHS = frozenset(NAMES["monarch_titles"])
 
 
@@ -197,19 +199,24 @@ def _names_a_thing(span: Span) -> bool:
 
 def _headline(token: Token) -> bool:
     """In a title-cased line ("Ministers Agree Closer Naval Ties"), whose capitals do not mark names."""
-    words = [t for t in _line(token) if t.is_alpha]
+    line = _line(token)
+    if line is None:
+        return False
+    words = [t for t in line if t.is_alpha]
     return len(words) >= 4 and all(t.text[:1].isupper() or t.lower_ in HEADLINE_WORDS for t in words)
 
 
-def _line(token: Token) -> Span:
-    """The part of the token's sentence on the token's own line."""
-    doc, sent = token.doc, token.sent
+def _line(token: Token) -> Span | None:
+    """The token's line, between line breaks; None if it runs on like a paragraph."""
+    doc = token.doc
     start = token.i
-    while start > sent.start and "\n" not in doc[start - 1].text:
+    while start > 0 and "\n" not in doc[start - 1].text and token.i - start < HEADLINE_TOKENS:
         start -= 1
     end = token.i + 1
-    while end < sent.end and "\n" not in doc[end].text:
+    while end < len(doc) and "\n" not in doc[end].text and end - token.i < HEADLINE_TOKENS:
         end += 1
+    if end - start >= HEADLINE_TOKENS:
+        return None
     return doc[start:end]
 
 

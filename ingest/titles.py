@@ -187,7 +187,7 @@ class TitleComposer:
                 break
             # Lower-case nouns go on an organisation's name ("the ministry's procurement office") only
             # as far as an organisation word: the title ends there.
-            common = token.pos_ in ("NOUN", "ADJ") and token.text.islower()
+            common = (token.pos_ in ("NOUN", "ADJ") and token.text.islower()) or token.like_num
             capital = token.text[:1].isupper()
             if token.lower_ in RUN_LINKS or capital or token.ent_type_ in PARTY_LABELS or common:
                 if token.text[:1].isupper() and token.ent_type_ not in PARTY_LABELS:

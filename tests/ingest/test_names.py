@@ -119,3 +119,10 @@ def test_a_country_s_possessive_introduces_a_full_name_but_not_a_force(extract) 
     )
     assert names(record) == ["Margarita Robles"]
     assert record.people[0].party.code == "ESP"
+
+
+def test_a_sentence_cut_at_a_rank_abbreviation_is_no_headline(extract) -> None:
+    record = extract(
+        "Maj. Gen. Omar Al-Hadi, Director of Military Operations, and Brig. Gen. Sami Fares attended."
+    )
+    assert names(record) == ["Omar Al-Hadi", "Sami Fares"]

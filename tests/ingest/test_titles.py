@@ -156,3 +156,8 @@ def test_his_deputy_holds_the_subordinate_post_of_the_person_named_before(extrac
     record = extract("Defence Minister Ivan Petrov of Belarus and his deputy Oleg Sorin arrived in Hanoi.")
     assert roles_of(record, "Oleg Sorin") == ["deputy-defence-minister"]
     assert party_of(record, "Oleg Sorin") == "BLR"
+
+
+def test_commanding_general_of_a_numbered_unit(extract) -> None:
+    record = extract("Lt. Gen. Mark Rossi, commanding general of the 18th Airborne Corps, met the minister.")
+    assert roles_of(record, "Mark Rossi") == ["military-commander"]
