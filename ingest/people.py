@@ -8,28 +8,30 @@ without titles, ranks or honorifics ("Prince", "Sir").
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from ingest.gazetteer import PARTY_LABELS, RANK, RESOURCES, TITLE, load_gazetteer
+from ingest.gazetteer import RANK, TITLE
+from ingest.name_spans import (
+    GENERATIONAL,
+    HONORIFICS,
+    MAX_NAME_TOKENS,
+    MONARCHS,
+    NOT_PEOPLE,
+    PARTICLES,
+    SUFFIXES,
+    find_name_spans,
+    free_given_names,
+    is_name_token,
+)
+from ingest.titles import TitleComposer
 from ingest.tokens import ent_end, ent_start
 
-NAMES = json.loads((RESOURCES / "names.json").read_text(encoding="utf-8"))
-PARTICLES = frozenset(NAMES["particles"])
-SUFFIXES = frozenset(NAMES["suffixes"])
-GENERATIONAL = frozenset(NAMES["generational_suffixes"])
-NOT_NAMES = frozenset(NAMES["not_names"])
-HONORIFICS = frozenset(NAMES["honorifics"])
-INSTITUTION_WORDS = frozenset(NAMES["institution_words"])
-INTRODUCERS = frozenset(NAMES["introducers"])
-CIVILIAN_ROLES = frozenset(NAMES["civilian_roles"])
-# NER labels that say a capitalised run is a thing, not a person.
-NOT_PEOPLE = frozenset({"ORG", "FAC", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART", "GPE", "LOC", "NORP"})
-MAX_NAME_TOKENS = 7
+__all__ = ["HONORIFICS", "MAX_NAME_TOKENS", "PeopleFinder", "Person", "group_people"]
+
 # How far after a name an acronym of the person's title ("(CJCSC)") may stand.
 ACRONYM_WINDOW = 15
 
@@ -51,183 +53,13 @@ class Person:
         return core[-1] if core else self.words[-1]
 
 
-def _is_name_token(token: Token) -> bool:
-    text = token.text
-    if text in SUFFIXES:
-        return True
-    if (
-        text in NOT_NAMES
-        or text in HONORIFICS
-        or token.ent_type_ in PARTY_LABELS
-        or token.ent_type_ in (RANK, TITLE)
-    ):
-        return False
-    return (
-        text[:1].isupper()
-        and not token.like_num
-        and not token.is_punct
-        and not any(c.isdigit() for c in text)
-    )
-
-
-def _is_hyphen_join(doc: Doc, i: int) -> bool:
-    """A hyphen inside one name: "Kosiniak-Kamysz", "Gyu-back"."""
-    return (
-        doc[i].text == "-"
-        and i > 0
-        and not doc[i - 1].whitespace_
-        and not doc[i].whitespace_
-        and i + 1 < len(doc)
-        and doc[i + 1].is_alpha
-    )
-
-
-def _name_end(doc: Doc, start: int, limit: int) -> int:
-    """End of the name that starts at `start`: name words, inner particles and hyphens."""
-    end = start
-    while end < min(limit, start + MAX_NAME_TOKENS):
-        token = doc[end]
-        if _is_name_token(token) or (
-            end > start and token.text in HONORIFICS and end + 1 < len(doc) and _is_name_token(doc[end + 1])
-        ):
-            # Inside a name an honorific is a name word: "Hassan Sheikh Mohamud".
-            end += 1
-        elif _is_hyphen_join(doc, end):
-            end += 2
-        elif end > start and token.lower_ in PARTICLES and _is_hyphen_join(doc, end + 1):
-            # "Saud al-Faisal"
-            end += 3
-        elif (
-            token.lower_ in PARTICLES and end + 1 < len(doc) and _is_name_token(doc[end + 1]) and end > start
-        ) or (token.text == "." and end > start and len(doc[end - 1].text) == 1):
-            # "Khalid bin Salman", and the initial of "Lloyd J. Austin" split from its dot.
-            end += 1
-        else:
-            break
-    return end
-
-
-def _trim(span: Span) -> tuple[int, int] | None:
-    """The name inside a PERSON entity: no leading titles, honorifics or lower-case words."""
-    doc = span.doc
-    start = span.start
-    while start < span.end and not (_is_name_token(doc[start]) and doc[start].text not in SUFFIXES):
-        start += 1
-    # One token past the entity: the NER often leaves a trailing "Jr." out.
-    end = _name_end(doc, start, min(span.end + 1, len(doc))) if start < span.end else start
-    return (start, end) if end > start else None
-
-
-def _run_after(doc: Doc, i: int) -> tuple[int, int] | None:
-    """The capitalised words starting at token i (after a comma or honorifics), read as a name."""
-    apposed = i < len(doc) and doc[i].text == ","
-    if apposed:
-        i += 1
-    while i < len(doc) and doc[i].text in HONORIFICS:
-        i += 1
-    # "the Principal Spokesperson, A Bharat Bhushan Babu": a lone capital before a full name is an initial.
-    initial = apposed and _is_initial(doc, i)
-    if i >= len(doc) or not (_is_name_token(doc[i]) or initial) or doc[i].text in SUFFIXES:
-        return None
-    end = _name_end(doc, i + 1, doc[i].sent.end) if initial else _name_end(doc, i, doc[i].sent.end)
-    # The small NER model often calls a foreign name an ORG or GPE; right after a title that is
-    # still a name, unless the entity began earlier ("the Mausoleum of Mohammed V").
-    if doc[i].ent_type_ in NOT_PEOPLE and doc[i].ent_iob_ == "I":
-        return None
-    return i, end
-
-
-def _is_initial(doc: Doc, i: int) -> bool:
-    """A single capital letter followed by at least two name words."""
-    return (
-        i + 2 < len(doc)
-        and len(doc[i].text) == 1
-        and doc[i].text.isupper()
-        and _is_name_token(doc[i + 1])
-        and _is_name_token(doc[i + 2])
-    )
-
-
-def _plausible(span: Span) -> bool:
-    """Not an institution that looks like a name ("Camp Lemonnier", "Transition Mission")."""
-    return not any(t.text in INSTITUTION_WORDS for t in span)
-
-
-def free_given_names(doc: Doc) -> None:
-    """'Defense Minister Gen Nakatani', 'the Minister of Defence, Nakatani Gen.': a rank abbreviation
-    between a civilian minister's title and a lone surname, or right after a name (a rank never follows
-    one), is a given name, so it loses its rank label and becomes part of the name."""
-    kept = []
-    for ent in doc.ents:
-        after = ent.end
-        before_name = (
-            "." not in ent.text
-            and ent.start > 0
-            and doc[ent.start - 1].ent_type_ == TITLE
-            and doc[ent.start - 1].ent_id_ in CIVILIAN_ROLES
-            and after < len(doc)
-            and _is_name_token(doc[after])
-            and (after + 1 == len(doc) or not _is_name_token(doc[after + 1]))
-        )
-        after_name = (
-            ent.start > 0
-            and _is_name_token(doc[ent.start - 1])
-            and (after == len(doc) or not _is_name_token(doc[after]))
-        )
-        if not (ent.label_ == RANK and len(ent) == 1 and (before_name or after_name)):
-            kept.append(ent)
-    if len(kept) < len(doc.ents):
-        doc.ents = kept
-
-
-def _apposed_to_title(doc: Doc) -> list[tuple[int, int]]:
-    """'the Special Representative for the Caucasus, Javier Colomina': a full name set off by a comma
-    after a title phrase names its holder, even where the NER took it for a place or an organisation."""
-    found = []
-    for token in doc:
-        if token.dep_ not in ("appos", "conj") or token.head.ent_type_ != TITLE:
-            continue
-        start = token.left_edge.i
-        if start == 0 or doc[start - 1].text != "," or token.i - start + 1 < 2:
-            continue
-        span = (start, _name_end(doc, start, token.i + 1))
-        if span[1] == token.i + 1 and load_gazetteer().capital_of(doc[start : span[1]].text) is None:
-            found.append(span)
-    return found
-
-
-def find_name_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges that hold a person's name, in document order."""
-    found: dict[int, tuple[int, int]] = {}
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and (span := _trim(ent)):
-            found[span[0]] = span
-    for i, token in enumerate(doc):
-        last_of_ent = i + 1 == len(doc) or doc[i + 1].ent_iob_ != "I"
-        ends_title = token.ent_type_ in (RANK, TITLE) and last_of_ent
-        ends_party = token.ent_type_ in PARTY_LABELS and last_of_ent
-        if not (ends_title or ends_party or token.lower_ in INTRODUCERS):
-            continue
-        span = _run_after(doc, i + 1)
-        # After a country name only a full name counts: "of Türkiye Hulusi Akar", not "Azerbaijan Army".
-        if span is None or (ends_party and span[1] - span[0] < 2):
-            continue
-        # A run that starts earlier and holds a whole entity is the fuller name ("A Bharat Bhushan Babu").
-        inside = [s for s, e in found.values() if span[0] < s and e <= span[1]]
-        for start in inside:
-            del found[start]
-        if not any(s <= span[0] < e for s, e in found.values()):
-            found[span[0]] = span
-    for span in _apposed_to_title(doc):
-        if not any(s <= span[0] < e for s, e in found.values()):
-            found[span[0]] = span
-    return sorted(s for s in set(found.values()) if _plausible(doc[s[0] : s[1]]))
-
-
 def group_people(doc: Doc, spans: list[tuple[int, int]]) -> list[Person]:
     """One Person per individual: full names first, then the short forms that refer to them."""
     people, singles = _full_names(doc, spans)
-    _attach_short_mentions(doc, people, singles)
+    if lone := _attach_short_mentions(doc, people, singles):
+        _add_lone_names(doc, people, lone)
+        # Later mentions of a one-word person ("Rahman" of "Rahman-Uz-Zaman") join them too.
+        _attach_short_mentions(doc, people, [])
     _add_acronym_mentions(doc, people)
     for person in people:
         person.mentions.sort()
@@ -257,34 +89,92 @@ def _full_names(doc: Doc, spans: list[tuple[int, int]]) -> tuple[list[Person], l
     return people, singles
 
 
-def _attach_short_mentions(doc: Doc, people: list[Person], singles: list[tuple[int, int]]) -> None:
-    """Surname-only mentions ("Hasanov"), and first names after an honorific ("Prince Khalid")."""
+def _attach_short_mentions(
+    doc: Doc, people: list[Person], singles: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Surname-only mentions ("Hasanov"), other single parts of a name ("Hamada" of "Hamada Yasukazu"),
+    first names after an honorific ("Prince Khalid"). Returns the one-word names that are people alone."""
     by_surname: dict[str, list[Person]] = defaultdict(list)
     by_first: dict[str, list[Person]] = defaultdict(list)
+    by_part: dict[str, list[Person]] = defaultdict(list)
     for person in people:
         by_surname[person.surname].append(person)
         by_first[person.words[0]].append(person)
+        for part in _parts(person.words):
+            by_part[part].append(person)
     taken = {i for p in people for s, e in p.mentions for i in range(s, e)}
     candidates = list(singles)
     for i, token in enumerate(doc):
         if i in taken:
             continue
         honoured = _honoured(doc, i, by_first.get(token.text, []))
-        if honoured and not (i + 1 < len(doc) and _is_name_token(doc[i + 1])):
+        if honoured and not (i + 1 < len(doc) and is_name_token(doc[i + 1])):
             honoured.mentions.append((i, i + 1))
             taken.add(i)
         # A one-word ORG or GPE is often a misread surname; a longer entity is something else.
-        elif token.text in by_surname and _is_name_token(token) and not _inside_thing(token, by_surname):
+        elif (
+            token.text in by_part
+            and is_name_token(token)
+            and not _inside_thing(token, by_surname)
+            and (token.text in by_surname or _alone(doc, i, i + 1))
+        ):
             candidates.append((i, i + 1))
+    lone: list[tuple[int, int]] = []
     for start, end in sorted(set(candidates)):
         word = doc[start:end].text
-        if word not in by_surname or any(start < e and s < end for p in people for s, e in p.mentions):
+        if any(start < e and s < end for p in people for s, e in p.mentions):
             continue
-        # An ambiguous surname ("Aliyev") means the person of that name named most recently.
-        person = max(
-            by_surname[word], key=lambda p: max((s for s, _ in p.mentions if s <= start), default=-1)
-        )
-        person.mentions.append((start, end))
+        if _after_monarch(doc, start):
+            # "King Salman" is not the Salman of "Mohammed bin Salman": a monarch goes by a given name.
+            person = by_first[word][0] if len(by_first.get(word, [])) == 1 else None
+        elif word in by_surname:
+            # An ambiguous surname ("Aliyev") means the person of that name named most recently.
+            person = max(
+                by_surname[word], key=lambda p: max((s for s, _ in p.mentions if s <= start), default=-1)
+            )
+        else:
+            person = by_part[word][0] if len(by_part.get(word, [])) == 1 else None
+        if person is not None:
+            person.mentions.append((start, end))
+        elif _introduced_alone(doc, start, end):
+            lone.append((start, end))
+    return lone
+
+
+def _parts(words: list[str]) -> set[str]:
+    """The words of a name a text may use alone: not particles or suffixes; hyphenated parts too."""
+    parts = {w for w in words if w.lower() not in PARTICLES and w not in SUFFIXES}
+    return parts | {p for w in parts for p in w.split("-") if len(p) > 2 and p[:1].isupper()}
+
+
+def _alone(doc: Doc, start: int, end: int) -> bool:
+    """Not part of a longer capitalised run, which would be another name."""
+    before = start > 0 and is_name_token(doc[start - 1])
+    return not before and not (end < len(doc) and is_name_token(doc[end]))
+
+
+def _after_monarch(doc: Doc, start: int) -> bool:
+    return any(start >= n and doc[start - n : start].text in MONARCHS for n in (1, 2))
+
+
+def _introduced_alone(doc: Doc, start: int, end: int) -> bool:
+    """A one-word name that is a person by itself: a monarch's ("King Salman"), or a hyphenated name
+    after a rank or title ("General Rahman-Uz-Zaman")."""
+    if not _alone(doc, start, end):
+        return False
+    titled = start > 0 and doc[start - 1].ent_type_ in (RANK, TITLE)
+    return _after_monarch(doc, start) or (titled and end - start > 1)
+
+
+def _add_lone_names(doc: Doc, people: list[Person], lone: list[tuple[int, int]]) -> None:
+    for start, end in lone:
+        words = [doc[start:end].text]
+        person = next((p for p in people if p.words == words), None)
+        if person is None:
+            people.append(Person(words, [(start, end)]))
+        else:
+            person.mentions.append((start, end))
+    people.sort(key=lambda p: min(p.mentions))
 
 
 def _inside_thing(token: Token, surnames: dict[str, list[Person]]) -> bool:
@@ -338,14 +228,18 @@ def _same_person(a: list[str], b: list[str]) -> bool:
 
 @Language.factory("milgraph_people")
 def make_people_finder(nlp: Language, name: str) -> PeopleFinder:
-    return PeopleFinder()
+    return PeopleFinder(nlp)
 
 
 class PeopleFinder:
-    """Set `doc._.people`: [{"name", "mentions": [[start, end], ...], "honorifics", "evidence"}], in order
-    of introduction."""
+    """Mark composed titles, then set `doc._.people`: [{"name", "mentions": [[start, end], ...],
+    "honorifics", "evidence"}], in order of introduction."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.titles = TitleComposer(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
+        self.titles(doc)
         free_given_names(doc)
         people = group_people(doc, find_name_spans(doc))
         doc._.people = [

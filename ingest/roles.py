@@ -15,8 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ingest.gazetteer import DEMONYM, ORGANISATION, RANK, RESOURCES, STATE, TITLE
+from ingest.name_spans import HONORIFICS, INSTITUTION_WORDS
 from ingest.parties import companions, nearest_organisation, organisation_heads, parties_from_lists
-from ingest.people import HONORIFICS
+from ingest.title_lists import share_plural_titles
+from ingest.titles import GRAMMAR, title_party
 from ingest.tokens import ent_end, ent_start
 
 CONTEXT = json.loads((RESOURCES / "context.json").read_text(encoding="utf-8"))
@@ -26,6 +28,12 @@ COUNTERPART = frozenset(CONTEXT["counterpart"])
 FALLBACK_TITLES = frozenset(t.lower() for t in CONTEXT["fallback_titles"])
 DEFENCE_WORDS = frozenset(CONTEXT["defence_words"])
 MAX_CONTEXT_TOKENS = 30
+# ", who is also Commander of the Navy,": words of a relative clause that only link a name to its title.
+FILLERS = frozenset(GRAMMAR["appositive_fillers"])
+CIVILIAN_WORDS = frozenset(GRAMMAR["civilian_words"])
+DEPUTY_WORDS = frozenset(GRAMMAR["deputy_words"])
+DEPUTY_ROLES = GRAMMAR["deputy_roles"]
+POSSESSIVES = frozenset({"his", "her", "their", "its", "'s", "’s"})
 
 
 @dataclass
@@ -36,6 +44,8 @@ class Context:
     party: str | None = None
     rank: str | None = None
     counterpart: bool = False
+    # "his deputy X": X holds the subordinate post of the person named before.
+    deputy: bool = False
     words: list[str] = field(default_factory=list)
     # Per title: does "of" precede it, as in "Director General of the Office of the Minister of Defence"?
     subordinate: list[bool] = field(default_factory=list)
@@ -58,6 +68,8 @@ def _note(context: Context, doc: Doc, start: int, end: int) -> None:
         before = [t.lower_ for t in doc[max(0, start - 2) : start]]
         context.titles.append((key, text))
         context.subordinate.append(before[-1:] == ["of"] or before == ["of", "the"])
+        if context.party is None:
+            context.party = title_party(token)
     elif label == RANK and context.rank is None:
         context.rank = key
     elif label in (STATE, DEMONYM, ORGANISATION) and context.party is None:
@@ -73,18 +85,31 @@ def read_left(doc: Doc, start: int, stop: int) -> Context:
     context = Context()
     i = start - 1
     sent_start = doc[start].sent.start
-    while i >= max(sent_start, stop, start - MAX_CONTEXT_TOKENS):
+    while i >= max(stop, start - MAX_CONTEXT_TOKENS):
         token = doc[i]
-        if token.ent_type_ in (TITLE, RANK, STATE, DEMONYM, ORGANISATION):
+        if i < sent_start:
+            # The full stop of "Maj.-Gen." can end a sentence for the parser; the rank still introduces.
+            honorific = token.text == "." and i > 0 and doc[i - 1].text in HONORIFICS
+            if (token.ent_type_ not in (TITLE, RANK) and not honorific) or i + 1 != sent_start:
+                break
+            sent_start = token.sent.start
+        if token.text == ")" and (opening := _opening(doc, i, max(stop, sent_start))) is not None:
+            # "the Chief of Defence Staff (CDS), Gen. X": an acronym in brackets sits inside the chain.
+            i = opening - 1
+        elif token.ent_type_ in (TITLE, RANK, STATE, DEMONYM, ORGANISATION):
             begin = ent_start(token)
             _note(context, doc, begin, i + 1)
+            sent_start = min(sent_start, doc[begin].sent.start)
             i = begin - 1
         elif token.lower_ in COUNTERPART:
             context.counterpart = True
             i -= 1
-        elif token.text in HONORIFICS:
+        elif token.lower_ in DEPUTY_WORDS and i > 0 and doc[i - 1].lower_ in POSSESSIVES:
+            context.deputy = True
             i -= 1
-        elif token.lower_ in LINKS or (token.is_title and token.ent_type_ != "PERSON" and i != sent_start):
+        elif token.text in HONORIFICS or (token.text == "." and i > 0 and doc[i - 1].text in HONORIFICS):
+            i -= 1
+        elif token.lower_ in LINKS or (token.is_title and not _a_person(token) and i != sent_start):
             context.words.append(token.lower_)
             i -= 1
         elif _describes(token) or _joins_title_words(doc, i):
@@ -92,6 +117,16 @@ def read_left(doc: Doc, start: int, stop: int) -> Context:
         else:
             break
     return context
+
+
+def _opening(doc: Doc, close: int, floor: int) -> int | None:
+    """The "(" that the ")" at `close` closes, if a short bracket without a name lies between."""
+    for j in range(close - 1, max(floor, close - 8) - 1, -1):
+        if doc[j].text == "(":
+            return j
+        if doc[j].ent_type_ == "PERSON" or doc[j].text in (")", ";"):
+            return None
+    return None
 
 
 def read_right(doc: Doc, end: int) -> Context:
@@ -109,7 +144,18 @@ def read_right(doc: Doc, end: int) -> Context:
             i = stop
         elif token.text in (",", ".", ";", ")") or token.ent_type_ == "PERSON":
             break
-        elif token.lower_ in LINKS or token.is_title or _describes(token):
+        elif token.lower_ in COUNTERPART:
+            context.counterpart = True
+            i += 1
+        elif (
+            token.lower_ in LINKS
+            or token.lower_ in FILLERS
+            or token.is_title
+            or _describes(token)
+            or token.dep_ == "compound"
+            or _joins_title_words(doc, i)
+            or (token.lower_ == "and" and i + 1 < len(doc) and doc[i + 1].ent_type_ == TITLE)
+        ):
             context.words.append(token.lower_)
             i += 1
         else:
@@ -120,7 +166,7 @@ def read_right(doc: Doc, end: int) -> Context:
         doc[i].ent_type_ == "PERSON" or (doc[i].text == "," and _introduces_name(doc, i + 1))
     ):
         return Context()
-    return context if context.titles else Context()
+    return context if context.titles or context.counterpart else Context()
 
 
 def _introduces_name(doc: Doc, i: int) -> bool:
@@ -129,6 +175,13 @@ def _introduces_name(doc: Doc, i: int) -> bool:
     return i < len(doc) and (
         doc[i].ent_type_ == "PERSON" or (doc[i].pos_ == "PROPN" and doc[i].is_title and not doc[i].ent_type_)
     )
+
+
+def _a_person(token: Token) -> bool:
+    """A PERSON entity, unless it holds an institution word ("Air Force" read as a name)."""
+    if token.ent_type_ != "PERSON":
+        return False
+    return not any(t.text in INSTITUTION_WORDS for t in token.doc[ent_start(token) : ent_end(token)])
 
 
 def _joins_title_words(doc: Doc, i: int) -> bool:
@@ -143,16 +196,29 @@ def _describes(token: Token) -> bool:
     return token.pos_ in ("ADJ", "ADV") or participle or token.dep_ == "amod"
 
 
-def _roles(titles: list[tuple[str, str]], words: list[str]) -> list[tuple[str, str]]:
+def _sentence_words(doc: Doc, person: dict) -> list[str]:
+    start = person["mentions"][0][0]
+    return [t.lower_ for t in doc[start].sent]
+
+
+def _roles(titles: list[tuple[str, str]], words: list[str], sentence: list[str]) -> list[tuple[str, str]]:
     """Distinct roles; generic titles only when nothing more specific is said."""
     specific = [(r, t) for r, t in titles if t.lower() not in FALLBACK_TITLES]
-    # "Director" or "adviser" is a defence official only in a defence setting.
-    defence = any(w in DEFENCE_WORDS for w in words)
+    # "Director" or "adviser" is a defence official only in a defence setting: the title's own words
+    # say so, or they name no civilian body and the sentence is about defence ("the ministry's spokesman").
+    civilian = any(w in CIVILIAN_WORDS for w in words)
+    defence = any(w in DEFENCE_WORDS for w in words) or (
+        not civilian and any(w in DEFENCE_WORDS for w in sentence)
+    )
     unique: dict[str, str] = {}
     for role, title in specific or titles:
         if role == "defence-official" and not defence:
             role = "official"
         unique.setdefault(role, title)
+    # A head of state is commander-in-chief by office; that does not make them a military commander.
+    commander = unique.get("military-commander", "").lower().replace(" ", "-")
+    if "head-of-state" in unique and "commander-in-chief" in commander:
+        del unique["military-commander"]
     return list(unique.items())
 
 
@@ -160,6 +226,7 @@ def assign_roles(doc: Doc, people: list[dict]) -> None:
     """Add party, roles ([role, title] pairs) and rank to each person dict, from the words around the name."""
     ends = sorted(e for p in people for _, e in p["mentions"])
     counterparts: dict[int, int] = {}
+    deputies: dict[int, int] = {}
     for number, person in enumerate(people):
         titles: list[tuple[str, str]] = []
         words: list[str] = []
@@ -172,15 +239,23 @@ def assign_roles(doc: Doc, people: list[dict]) -> None:
             words += left.words + right.words
             party = party or left.party or right.party
             rank = rank or left.rank or right.rank
-            if left.counterpart and number not in counterparts:
+            if (left.counterpart or right.counterpart) and number not in counterparts:
                 counterparts[number] = start
-        roles = _roles(titles, words)
+            if left.deputy and number not in deputies:
+                deputies[number] = start
+        roles = _roles(titles, words, _sentence_words(doc, person))
         person.update(roles=[list(r) for r in roles], party=party, rank=rank, titles=[t for _, t in titles])
+    share_plural_titles(doc, people)
     for number, at in counterparts.items():
         person = people[number]
         generic = all(title.lower() in FALLBACK_TITLES for _, title in person["roles"])
         if generic and (anchor := _anchor(people, person, at)):
             person["roles"] = [list(r) for r in anchor["roles"]]
+    for number, at in deputies.items():
+        person = people[number]
+        if not person["roles"] and (anchor := _anchor(people, person, at)):
+            person["roles"] = [[DEPUTY_ROLES.get(r, "official"), t] for r, t in anchor["roles"]]
+            person["party"] = person["party"] or anchor["party"]
     parties_from_lists(doc, people)
     companions(doc, people)
     for person in people:
