@@ -15,6 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ingest.encounters import dates_compatible
 from ingest.events import (
     EVENTS,
     date_in,
@@ -26,8 +27,8 @@ from ingest.events import (
     sentence_says,
 )
 from ingest.gazetteer import STATE
-from ingest.meetings import dates_compatible, is_planned
 from ingest.parties import article_pair
+from ingest.triggers import is_planned
 
 QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"“«‘']([A-Z][^\"”»’]{6,300}?)[\"”»’'](?=[\s,.;:)]|$)")
 DROP_LEFT = frozenset({"DET", "NUM", "PRON", "PUNCT", "CCONJ", "ADP"})

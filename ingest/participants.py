@@ -1,0 +1,96 @@
+"""Who took part in an encounter: the people a meeting word governs, and those the parse loses."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ingest.events import EVENTS, governed_by, people_in
+from ingest.gazetteer import RANK
+from ingest.people import MAX_NAME_TOKENS
+from ingest.triggers import is_planned
+
+
+def governed_people(sent: Span, trigger: Token, index: dict[int, dict]) -> list[dict]:
+    found = []
+    for token, person in people_in(sent, index):
+        # "the session under the Marcos administration": a name that modifies a thing is not a person there.
+        if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+            continue
+        attached = governed_by(token, trigger)
+        if not attached and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
+            attached = governed_by(token, trigger.head) and any(
+                t.dep_ in ("nsubj", "nsubjpass") for t in [token, *token.ancestors] if t.head == trigger.head
+            )
+        if attached and person not in found:
+            found.append(person)
+    # The parser sometimes leaves "met with" without an object; the next person named is it.
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with" and not any(c.dep_ == "pobj" for c in prep.children):
+            following = [p for t, p in people_in(sent, index) if t.i > prep.i and p not in found]
+            found += following[:1]
+    # "received the newly appointed attaché of Türkiye, Major General X": X even if misattached.
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.pos_ == "NOUN":
+            following = apposed_name(child, index)
+            if following and following not in found:
+                found.append(following)
+    # "General X, who was received in Beijing by Y": the person the relative clause is about.
+    if trigger.dep_ == "relcl" and trigger.head.i in index and index[trigger.head.i] not in found:
+        found.append(index[trigger.head.i])
+    return found
+
+
+def apposed_name(noun: Token, index: dict[int, dict]) -> dict | None:
+    """The person named right after a noun phrase and a comma (ranks allowed in between)."""
+    doc = noun.doc
+    i = noun.right_edge.i + 1
+    # The parser may hang a trailing "in Azerbaijan" on the verb; it still sits before the comma.
+    while (
+        i < min(len(doc), noun.right_edge.i + 5) and doc[i].text != "," and doc[i].pos_ not in ("VERB", "AUX")
+    ):
+        i += 1
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    while i < len(doc) and doc[i].ent_type_ == RANK:
+        i += 1
+    return next((index[j] for j in range(i, min(i + MAX_NAME_TOKENS, len(doc))) if j in index), None)
+
+
+def signers_in(sent: Span, index: dict[int, dict]) -> list[dict]:
+    """The named subjects of 'signed' or 'put his signature to' in the sentence."""
+    found: list[dict] = []
+    for token in sent:
+        signs = token.pos_ == "VERB" and token.lemma_ in EVENTS["sign_verbs"]
+        puts_signature = token.lemma_ in EVENTS["signature_verbs"] and any(
+            c.dep_ == "dobj" and c.lower_ in EVENTS["signature_nouns"] for c in token.children
+        )
+        # "signed a new accord with France" is another signing, not more about this one.
+        another = any(
+            c.dep_ == "dobj" and any(d.lower_ in ("a", "an") for d in c.children) for c in token.children
+        )
+        if (signs or puts_signature) and not another and not is_planned(token):
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "agent")]
+            add_new(found, [index[t.i] for s in subjects for t in s.subtree if t.i in index])
+    return found
+
+
+def main_subjects(sent: Span, index: dict[int, dict]) -> list[dict]:
+    """People in the subject of the sentence's main clause (and of clauses joined to it)."""
+    heads = [sent.root, *(c for c in sent.root.children if c.dep_ == "conj")]
+    subjects = [c for head in heads for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [index[t.i] for subject in subjects for t in subject.subtree if t.i in index]
+
+
+def joint_subjects(trigger: Token, index: dict[int, dict]) -> list[dict]:
+    """'X and Y discussed ...': two or more named subjects of a joint verb are a meeting."""
+    if trigger.pos_ != "VERB" or trigger.lemma_ not in EVENTS["joint_verbs"]:
+        return []
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "agent")]
+    found = [index[t.i] for s in subjects for t in s.subtree if t.i in index]
+    unique = list({id(p): p for p in found}.values())
+    return unique if len(unique) >= 2 else []
+
+
+def add_new(found: list[dict], more: list[dict]) -> None:
+    found += [p for p in more if p not in found]
