@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ingest.events import date_in, lead_date, publication, sentence_says
 
 
-def sentence_date(sent: Span, previous: str | None) -> tuple[str | None, bool]:
+def sentence_date(sent: Span, previous: str | None, trigger: Token | None = None) -> tuple[str | None, bool]:
     """The meeting's date and whether the sentence itself gave it."""
-    if date := date_in(sent):
+    if date := date_in(sent, trigger):
         return date, True
     if sentence_says(sent, "same_day"):
         return previous, True

@@ -22,24 +22,49 @@ class Candidate:
     evidence: list[int]
     # "X and Y also held a separate meeting": never one encounter with the meeting before.
     separate: bool = False
+    # The two parties, when the text names them for an encounter split from a list.
+    sides: list[str] | None = None
 
     def add(self, people: list[dict]) -> None:
         add_new(self.people, people)
 
 
-def one_by_one(candidate: Candidate) -> list[Candidate]:
-    """'X held meetings with A and B': one meeting of X with each of them."""
+def split_encounter(
+    candidate: Candidate, leaders: list[dict], partner_states: list[str], each: bool
+) -> list[Candidate]:
+    """One encounter per partner: 'X met A of Chile and B of Peru', 'X met his counterparts from Chile and
+    Peru' (`partner_states`), and with `each` ('separate meetings', 'one after another') one per person."""
     sides: dict[str, list[dict]] = {}
     for person in candidate.people:
         if person["party"]:
             sides.setdefault(person["party"], []).append(person)
-    alone = [people[0] for people in sides.values() if len(people) == 1]
-    if len(sides) != 2 or not alone:
+    home = _home_side(sides, leaders)
+    if home not in sides:
         return [candidate]
-    met = [p for p in candidate.people if p is not alone[0]]
-    if len(met) < 2:
-        return [candidate]
-    return [replace(candidate, people=[alone[0], other], separate=True) for other in met]
+    partners = list(
+        dict.fromkeys([*(p for p in sides if p != home), *(p for p in partner_states if p != home)])
+    )
+    if len(partners) >= 2:
+        return [
+            replace(candidate, people=[*sides[home], *sides.get(p, [])], sides=[home, p], separate=True)
+            for p in partners
+        ]
+    met = [p for p in candidate.people if p not in sides[home]]
+    if each and len(sides[home]) == 1 and len(met) >= 2:
+        return [replace(candidate, people=[*sides[home], other], separate=True) for other in met]
+    return [candidate]
+
+
+def _home_side(sides: dict[str, list[dict]], leaders: list[dict]) -> str | None:
+    """The party of whoever meets the others: the subject of the meeting word, else the one party
+    that a single person stands for when there are just two."""
+    led = {p["party"] for p in leaders if p["party"]}
+    if len(led) == 1:
+        return led.pop()
+    if led:
+        return None
+    alone = [party for party, people in sides.items() if len(people) == 1]
+    return alone[0] if len(sides) == 2 and alone else None
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:

@@ -68,13 +68,15 @@ def parties_named(tokens: Span | list[Token]) -> list[str]:
     return codes
 
 
-def date_in(sent: Span) -> str | None:
+def date_in(sent: Span, trigger: Token | None = None) -> str | None:
     """The lexical form of the first resolvable date in the sentence, or of the next one if that
-    narrows it down ("in 2025: in May, ..." is 2025-05)."""
+    narrows it down ("in 2025: in May, ..." is 2025-05). For a meeting word, a date of its own
+    clause comes first, and a date of a reporting verb ("the ministry said on Monday"), of a
+    relative clause or of a plan is not the meeting's."""
     dates = sent.doc._.dates or {}
     # "Berlin [Germany], February 28 (ANI): ..." dates the story, not the event.
     skip_before = dateline_end(sent.doc)
-    found: list[str] = []
+    found: list[tuple[Token, str]] = []
     for ent in sent.ents:
         if ent.start_char < skip_before:
             continue
@@ -82,10 +84,28 @@ def date_in(sent: Span) -> str | None:
         if ent.start > 0 and sent.doc[ent.start - 1].lower_ in EVENTS["period_prepositions"]:
             continue
         if ent.label_ == "DATE" and str(ent.start) in dates:
-            found.append(dates[str(ent.start)])
-    if len(found) > 1 and found[1].startswith(found[0] + "-"):
-        return found[1]
-    return found[0] if found else None
+            found.append((ent.root, dates[str(ent.start)]))
+    if trigger is not None:
+        verb = clause_verb(trigger)
+        own = [(t, d) for t, d in found if clause_verb(t) == verb or governed_by(t, trigger)]
+        found = own or [(t, d) for t, d in found if not _dates_another_clause(clause_verb(t), verb)]
+    values = [d for _, d in found]
+    if len(values) > 1 and values[1].startswith(values[0] + "-"):
+        return values[1]
+    return values[0] if values else None
+
+
+def clause_verb(token: Token) -> Token | None:
+    """The verb of the clause a token belongs to (itself, if a verb)."""
+    return next((t for t in [token, *token.ancestors] if t.pos_ in CLAUSE_HEADS), None)
+
+
+def _dates_another_clause(verb: Token | None, own: Token | None) -> bool:
+    """A date on a verb other than the meeting's that reports, describes or plans."""
+    if verb is None or verb == own:
+        return False
+    future = any(c.dep_ == "aux" and c.lower_ in EVENTS["future_auxiliaries"] for c in verb.children)
+    return verb.lemma_ in EVENTS["reporting_verbs"] or verb.dep_ == "relcl" or future
 
 
 def sentence_says(sent: Span, key: str) -> bool:

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ingest.anchoring import sentence_date
-from ingest.encounters import Candidate, dates_compatible, merge_meetings, one_by_one
+from ingest.encounters import Candidate, dates_compatible, merge_meetings, split_encounter
 from ingest.events import (
     EVENTS,
     date_in,
@@ -27,7 +27,15 @@ from ingest.events import (
     publication,
     sentence_says,
 )
-from ingest.participants import add_new, governed_people, joint_subjects, main_subjects, signers_in
+from ingest.participants import (
+    add_new,
+    governed_people,
+    joint_subjects,
+    main_subjects,
+    partner_states,
+    signers_in,
+    subject_people,
+)
 from ingest.parties import article_pair, sentence_parties, settle_sides
 from ingest.references import (
     bare_pair,
@@ -71,9 +79,9 @@ class MeetingScan:
         return bool(self.candidates) and number - self.candidates[-1].sentence <= MAX_FOLLOW_UP
 
     def _read(self, number: int, sent: Span) -> None:
-        found = self._encounter(sent)
+        found = self._encounters(sent)
         self._note_trip(number, sent)
-        if found is None:
+        if not found:
             if self._recent(number) and sentence_says(sent, "attendance") and self._same_time(sent):
                 self._attended(sent, self.candidates[-1])
             elif self._recent(number) and not date_in(sent) and (signers := signers_in(sent, self.index)):
@@ -85,15 +93,23 @@ class MeetingScan:
             elif any(is_trigger(t) and not is_planned(t) for t in sent) and (date := date_in(sent)):
                 self.pending = (number, date, place_in(sent))
             return
-        trigger, participants, referring = found
-        if self._recent(number) and is_anaphoric(trigger) and not date_in(sent):
+        first, *more = found
+        self._report(number, sent, *first, alone=not more)
+        for trigger, participants, referring in more:
+            self._report(number, sent, trigger, participants, referring, alone=False)
+
+    def _report(
+        self, number: int, sent: Span, trigger: Token, participants: list[dict], referring: bool, alone: bool
+    ) -> None:
+        """A candidate for one encounter the sentence reports (or more about the last one)."""
+        if alone and self._recent(number) and is_anaphoric(trigger) and not date_in(sent):
             self.candidates[-1].add(participants)
             if sentence_says(sent, "attendance"):
                 self._attended(sent, self.candidates[-1])
             return
-        if sentence_says(sent, "attendance"):
+        if alone and sentence_says(sent, "attendance"):
             add_new(participants, [p for _, p in people_in(sent, self.index)])
-        date, place = self._when_where(number, sent, referring, participants)
+        date, place = self._when_where(number, sent, trigger, referring, participants)
         candidate = Candidate(
             # Talks somewhere ("held talks in Baku") are in person; else as these people last talked.
             kind=meeting_kind(sent, trigger)
@@ -106,22 +122,38 @@ class MeetingScan:
             sentence=number,
             evidence=[sent.start_char, sent.end_char],
             # "Earlier in the day, X had welcomed Y": another encounter than the one reported.
-            separate=any(t.lower_ in EVENTS["separate_markers"] for t in trigger.subtree)
+            separate=not alone
+            or any(t.lower_ in EVENTS["separate_markers"] for t in trigger.subtree)
             or sentence_says(sent, "day_sequence"),
         )
-        if explicit_date := date_in(sent):
+        if explicit_date := date_in(sent, trigger):
             # "The delegation landed yesterday and was met by X. The ministers then held talks.": that day.
             self.pending = (number, explicit_date, place)
         # Settle parties now, so that later sentences can refer to "the Pakistani general".
         settle_sides(participants, self.pair, candidate.others, place)
-        if any(t.lower_ in EVENTS["several_meetings"] for t in [trigger, *trigger.children]):
-            self.candidates += one_by_one(candidate)
-        else:
+        if any(t.lower_ in EVENTS["multilateral_markers"] for t in sent):
             self.candidates.append(candidate)
+            return
+        each = any(t.lower_ in EVENTS["several_meetings"] for t in [trigger, *trigger.children])
+        each = each or sentence_says(sent, "one_by_one")
+        leaders = subject_people(trigger, self.index)
+        self.candidates += split_encounter(candidate, leaders, partner_states(trigger), each)
 
-    def _encounter(self, sent: Span) -> tuple[Token, list[dict], bool] | None:
-        """The meeting word of the sentence that reaches the most people, with them."""
-        found = None
+    def _encounters(self, sent: Span) -> list[tuple[Token, list[dict], bool]]:
+        """The encounters the sentence reports: the meeting word reaching the most people first, then
+        those of other meeting words that reach someone else ('X was received by A and then met B')."""
+        found = sorted(self._triggered(sent), key=lambda f: -len(f[1]))
+        kept: list[tuple[Token, list[dict], bool]] = []
+        for item in found:
+            people = {id(p) for p in item[1]}
+            if kept and (len(people) < 2 or any(people <= {id(p) for p in k[1]} for k in kept)):
+                continue
+            kept.append(item)
+        return kept
+
+    def _triggered(self, sent: Span) -> list[tuple[Token, list[dict], bool]]:
+        """Each meeting word of the sentence with the people it reaches."""
+        found = []
         for trigger in sent:
             referring = False
             participants = joint_subjects(trigger, self.index)
@@ -145,8 +177,8 @@ class MeetingScan:
                     partner := pronoun_partner(trigger, participants, self.index)
                 ):
                     participants.append(partner)
-            if participants and (found is None or len(participants) > len(found[1])):
-                found = (trigger, participants, referring)
+            if participants:
+                found.append((trigger, participants, referring))
         return found
 
     def _same_time(self, sent: Span) -> bool:
@@ -195,12 +227,12 @@ class MeetingScan:
         return self.trip[1:] if refers and number - self.trip[0] <= MAX_FOLLOW_UP else None
 
     def _when_where(
-        self, number: int, sent: Span, referring: bool, people: list[dict]
+        self, number: int, sent: Span, trigger: Token, referring: bool, people: list[dict]
     ) -> tuple[str | None, str | None]:
         # "Later in the day, the four ministers ...": the day these people were last reported on.
         last = self._last_with(people)
         previous = last.date if last else publication(self.doc)
-        date, explicit = sentence_date(sent, previous)
+        date, explicit = sentence_date(sent, previous, trigger)
         place = place_in(sent)
         if place is None and (trip := self._on_trip(number, sent)):
             place = trip[0]
@@ -228,6 +260,8 @@ class MeetingScan:
         if candidate.place is None and candidate.evidence[0] < self.opening_end and candidate.kind != "call":
             candidate.place = dateline(self.doc)
         parties = settle_sides(candidate.people, self.pair, candidate.others, candidate.place)
+        if candidate.sides:
+            parties = list(candidate.sides)
         if len(parties) < 2:
             # Only the article's two sides: other countries in the clause are usually just topics.
             parties += [c for c in candidate.named if c not in parties and c in self.pair]

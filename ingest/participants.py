@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ingest.events import EVENTS, governed_by, people_in
+from ingest.events import EVENTS, governed_by, parties_named, people_in
 from ingest.gazetteer import RANK
 from ingest.people import MAX_NAME_TOKENS
 from ingest.triggers import is_planned
@@ -37,7 +37,63 @@ def governed_people(sent: Span, trigger: Token, index: dict[int, dict]) -> list[
     # "General X, who was received in Beijing by Y": the person the relative clause is about.
     if trigger.dep_ == "relcl" and trigger.head.i in index and index[trigger.head.i] not in found:
         found.append(index[trigger.head.i])
+    add_new(found, [p for t in inherited_subjects(trigger) for p in _people_under(t, index)])
+    # "the talks that X attended": the relative clause names who took part.
+    for clause in trigger.children:
+        if clause.dep_ == "relcl" and trigger.pos_ == "NOUN":
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+            add_new(found, [p for s in subjects for p in _people_under(s, index)])
     return found
+
+
+def inherited_subjects(trigger: Token) -> list[Token]:
+    """The subject a subjectless clause borrows from the clause it hangs from: 'Welcoming the visitor,
+    X said', 'After hosting Y, X flew home', 'X went on to meet Y'."""
+    verb = trigger if trigger.pos_ == "VERB" else None
+    if verb is None or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return []
+    node = verb
+    # "after hosting": the participle is the object of a preposition hanging from the main verb.
+    if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+        node = node.head
+    elif node.dep_ not in ("advcl", "xcomp"):
+        return []
+    host = node.head
+    if host.pos_ not in ("VERB", "AUX") or host == verb:
+        return []
+    return [c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def subject_people(trigger: Token, index: dict[int, dict]) -> list[dict]:
+    """The people who are the subject of the meeting word's clause: the visitor of 'X met A and B'."""
+    verb = trigger
+    if trigger.pos_ == "NOUN":
+        verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), trigger)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = subjects or inherited_subjects(verb)
+    found: list[dict] = []
+    add_new(found, [p for s in subjects for p in _people_under(s, index)])
+    return found
+
+
+def partner_states(trigger: Token) -> list[str]:
+    """States listed for the people met, not named: 'met his counterparts from Chile, Peru and Brazil',
+    'spoke with the Chilean and Peruvian ministers'. Two or more, else none."""
+    subjects = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    for token in trigger.subtree:
+        plural = token.tag_ == "NNS" and token.lemma_ in EVENTS["reference_nouns"]
+        if not plural or token.i in subjects or not governed_by(token, trigger):
+            continue
+        states = parties_named(list(token.subtree))
+        if len(states) >= 2:
+            return states
+    return []
+
+
+def _people_under(token: Token, index: dict[int, dict]) -> list[dict]:
+    return [index[t.i] for t in token.subtree if t.i in index]
 
 
 def apposed_name(noun: Token, index: dict[int, dict]) -> dict | None:
