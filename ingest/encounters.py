@@ -30,15 +30,20 @@ class Candidate:
 
 
 def split_encounter(
-    candidate: Candidate, leaders: list[dict], partner_states: list[str], each: bool
+    candidate: Candidate, leaders: list[dict], partner_states: list[str], each: bool, home_named: list[str]
 ) -> list[Candidate]:
     """One encounter per partner: 'X met A of Chile and B of Peru', 'X met his counterparts from Chile and
-    Peru' (`partner_states`), and with `each` ('separate meetings', 'one after another') one per person."""
+    Peru' (`partner_states`), and with `each` ('separate meetings', 'one after another') one per person.
+    `home_named` are the parties named in the leaders' own phrase ('X, who heads Peru's delegation')."""
     sides: dict[str, list[dict]] = {}
     for person in candidate.people:
         if person["party"]:
             sides.setdefault(person["party"], []).append(person)
     home = _home_side(sides, leaders)
+    named = [p for p in home_named if p not in partner_states]
+    if home is None and partner_states and len(named) == 1 and leaders:
+        home = named[0]
+        sides[home] = [p for p in leaders if p["party"] is None]
     if home not in sides:
         return [candidate]
     partners = list(

@@ -136,8 +136,8 @@ class MeetingScan:
             return
         each = any(t.lower_ in EVENTS["several_meetings"] for t in [trigger, *trigger.children])
         each = each or sentence_says(sent, "one_by_one")
-        leaders = subject_people(trigger, self.index)
-        self.candidates += split_encounter(candidate, leaders, partner_states(trigger), each)
+        leaders, named = subject_people(trigger, self.index)
+        self.candidates += split_encounter(candidate, leaders, partner_states(trigger), each, named)
 
     def _encounters(self, sent: Span) -> list[tuple[Token, list[dict], bool]]:
         """The encounters the sentence reports: the meeting word reaching the most people first, then
@@ -248,10 +248,17 @@ class MeetingScan:
         if referring:
             # "During the meeting, the sides discussed ...": the encounter just reported, on its date.
             return previous, place or last.place
+        if last and last.date and self._continues(number, last, people):
+            # "X was received by A. X also met B.": the story goes on with the same visitor and day.
+            return last.date, place or last.place
         if sent.start_char < self.second_paragraph_end and (lead := lead_date(self.doc)):
             # The first paragraphs tell the news of the lead: "... on Wednesday signed ...".
             return lead, place
         return date, place
+
+    def _continues(self, number: int, last: Candidate, people: list[dict]) -> bool:
+        """True if an undated report goes on with someone of the last dated encounter, a few sentences on."""
+        return number - last.sentence <= MAX_FOLLOW_UP // 2 and any(p in last.people for p in people)
 
     def _settle(self, candidate: Candidate) -> dict | None:
         """The meeting as a record, if two parties met."""

@@ -38,12 +38,27 @@ def governed_people(sent: Span, trigger: Token, index: dict[int, dict]) -> list[
     if trigger.dep_ == "relcl" and trigger.head.i in index and index[trigger.head.i] not in found:
         found.append(index[trigger.head.i])
     add_new(found, [p for t in inherited_subjects(trigger) for p in _people_under(t, index)])
+    add_new(found, _met_through_verb(trigger, index))
     # "the talks that X attended": the relative clause names who took part.
     for clause in trigger.children:
         if clause.dep_ == "relcl" and trigger.pos_ == "NOUN":
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
             add_new(found, [p for s in subjects for p in _people_under(s, index)])
     return found
+
+
+def _met_through_verb(noun: Token, index: dict[int, dict]) -> list[dict]:
+    """A meeting noun as subject, the people on its verb: 'the meeting was with X', 'the talks brought
+    together X and Y', 'the session was attended by X'."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    verb = noun.head
+    links = [
+        c
+        for c in verb.children
+        if c.dep_ in ("agent", "dobj") or (c.dep_ == "prep" and c.lower_ in EVENTS["partner_prepositions"])
+    ]
+    return [p for link in links for p in _people_under(link, index)]
 
 
 def inherited_subjects(trigger: Token) -> list[Token]:
@@ -64,8 +79,9 @@ def inherited_subjects(trigger: Token) -> list[Token]:
     return [c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
-def subject_people(trigger: Token, index: dict[int, dict]) -> list[dict]:
-    """The people who are the subject of the meeting word's clause: the visitor of 'X met A and B'."""
+def subject_people(trigger: Token, index: dict[int, dict]) -> tuple[list[dict], list[str]]:
+    """The people who are the subject of the meeting word's clause (the visitor of 'X met A and B'), and
+    the parties their phrase names."""
     verb = trigger
     if trigger.pos_ == "NOUN":
         verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), trigger)
@@ -75,7 +91,7 @@ def subject_people(trigger: Token, index: dict[int, dict]) -> list[dict]:
     subjects = subjects or inherited_subjects(verb)
     found: list[dict] = []
     add_new(found, [p for s in subjects for p in _people_under(s, index)])
-    return found
+    return found, parties_named([t for s in subjects for t in s.subtree])
 
 
 def partner_states(trigger: Token) -> list[str]:
