@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 from ingest.events import EVENTS, governed_by, parties_named, people_in
 from ingest.gazetteer import RANK
 from ingest.people import MAX_NAME_TOKENS
-from ingest.triggers import is_planned
+from ingest.triggers import is_planned, is_trigger
 
 
 def governed_people(sent: Span, trigger: Token, index: dict[int, dict]) -> list[dict]:
@@ -16,7 +16,7 @@ def governed_people(sent: Span, trigger: Token, index: dict[int, dict]) -> list[
         # "the session under the Marcos administration": a name that modifies a thing is not a person there.
         if token.dep_ == "compound" and token.head.pos_ == "NOUN":
             continue
-        attached = governed_by(token, trigger)
+        attached = governed_by(token, trigger) and not _own_encounter(token, trigger)
         if not attached and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
             attached = governed_by(token, trigger.head) and any(
                 t.dep_ in ("nsubj", "nsubjpass") for t in [token, *token.ancestors] if t.head == trigger.head
@@ -45,6 +45,16 @@ def governed_people(sent: Span, trigger: Token, index: dict[int, dict]) -> list[
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
             add_new(found, [p for s in subjects for p in _people_under(s, index)])
     return found
+
+
+def _own_encounter(token: Token, trigger: Token) -> bool:
+    """'X was received by A and then met B': B hangs from a joined meeting verb, another encounter."""
+    for node in token.ancestors:
+        if node == trigger:
+            return False
+        if node.dep_ == "conj" and node.pos_ == "VERB" and is_trigger(node) and not is_planned(node):
+            return True
+    return False
 
 
 def _met_through_verb(noun: Token, index: dict[int, dict]) -> list[dict]:

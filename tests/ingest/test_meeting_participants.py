@@ -1,0 +1,39 @@
+"""Participants that no meeting verb governs directly."""
+
+from __future__ import annotations
+
+
+def people_met(record) -> list[list[str]]:
+    return [sorted(m.participants) for m in record.meetings]
+
+
+def test_participle_clause_welcoming_the_visitor(extract) -> None:
+    record = extract(
+        "Welcoming Czech Defence Minister Pavel Dusek, Slovak Defence Minister Jan Kral said the two "
+        "armies would train together."
+    )
+    assert people_met(record) == [["Jan Kral", "Pavel Dusek"]]
+
+
+def test_after_hosting_someone(extract) -> None:
+    record = extract(
+        "After hosting Chilean Defence Minister Diego Rojas on Monday, Peruvian Defence Minister "
+        "Carlos Ramos flew to Lima."
+    )
+    assert people_met(record) == [["Carlos Ramos", "Diego Rojas"]]
+
+
+def test_talks_that_someone_attended(extract) -> None:
+    record = extract(
+        "Hungarian Defence Minister Peter Novak led the talks that Estonian Defence Minister Mart Kask "
+        "attended in Budapest."
+    )
+    assert people_met(record) == [["Mart Kask", "Peter Novak"]]
+
+
+def test_meeting_noun_as_subject_with_the_people_on_its_verb(extract) -> None:
+    record = extract(
+        "Finnish Defence Minister Antti Lehto arrived in Oslo on Monday. The first meeting of his visit "
+        "was with Norwegian Defence Minister Lars Haugen."
+    )
+    assert people_met(record) == [["Antti Lehto", "Lars Haugen"]]
