@@ -30,9 +30,13 @@ ABSOLUTE = [
     re.compile(rf"\b{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_YEAR}-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
 ]
-YEAR_ONLY = re.compile(rf"^(?:(?:in|the|year|of)\s+)*{_YEAR}$", re.I)
+# "early March", "the end of September", "mid-2022": a part of the period is still within it.
+_PART = r"(?:the|early|late|mid|middle|end|beginning|start|close|turn)"
+YEAR_ONLY = re.compile(rf"^(?:(?:in|the|year|of|{_PART})(?:\s+|-))*{_YEAR}$", re.I)
 # "last November" is the latest November before publication, as a bare "November" is.
-MONTH_ONLY = re.compile(rf"^(?:(?:in|on|of|last)\s+)*{_MONTH}(?P<rest>\s+(?:last|this|next)\s+year)?$", re.I)
+MONTH_ONLY = re.compile(
+    rf"^(?:(?:in|on|of|last|{_PART})(?:\s+|-))*{_MONTH}(?P<rest>\s+(?:last|this|next)\s+year)?$", re.I
+)
 RELATIVE_DAY = {"today": 0, "this morning": 0, "tonight": 0, "yesterday": -1, "the day before": -1}
 WEEKDAY = re.compile(r"\b(?:(?P<last>last)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
 RELATIVE_YEAR = re.compile(

@@ -67,12 +67,15 @@ class MeetingScan:
         self.pending: tuple[int, str | None, str | None] | None = None
         # The last trip a sentence reported ("X travelled to Y"): sentence number, place, date (if said).
         self.trip: tuple[int, str, str | None, bool] | None = None
+        # The last date the story gave, which "that year" and "later that day" refer to.
+        self.narrative: str | None = None
         breaks = [m.start() for m in re.finditer(r"\n\n", doc.text)] + [len(doc.text)] * 2
         self.opening_end, self.second_paragraph_end = breaks[0], breaks[1]
 
     def run(self) -> list[dict]:
         for number, sent in enumerate(self.doc.sents):
             self._read(number, sent)
+            self.narrative = date_in(sent) or self.narrative
         return merge_meetings([m for c in self.candidates if (m := self._settle(c))])
 
     def _recent(self, number: int) -> bool:
@@ -210,7 +213,7 @@ class MeetingScan:
         if not any(t.lemma_ in EVENTS["visit_words"] for t in sent) or not (place := place_in(sent)):
             return
         previous = self.candidates[-1].date if self.candidates else publication(self.doc)
-        self.trip = (number, place, *sentence_date(sent, previous))
+        self.trip = (number, place, *sentence_date(sent, previous, narrative=self.narrative))
 
     def _on_trip(self, number: int, sent: Span) -> tuple[str, str | None, bool] | None:
         """The trip a meeting belongs to: reported in the sentence just before, or named as 'that visit'."""
@@ -232,7 +235,7 @@ class MeetingScan:
         # "Later in the day, the four ministers ...": the day these people were last reported on.
         last = self._last_with(people)
         previous = last.date if last else publication(self.doc)
-        date, explicit = sentence_date(sent, previous, trigger)
+        date, explicit = sentence_date(sent, previous, trigger, self.narrative)
         place = place_in(sent)
         if place is None and (trip := self._on_trip(number, sent)):
             place = trip[0]
