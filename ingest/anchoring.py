@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from ingest.events import date_in, lead_date, publication, sentence_says
+from ingest.events import date_in, lead_date, lead_paragraph, publication, sentence_says
+from ingest.gazetteer import load_gazetteer
+
+# A dateline city is a few words at the head of the lead paragraph.
+MAX_DATELINE_CHARS = 40
+MAX_CITY_WORDS = 3
 
 
 def sentence_date(
@@ -32,3 +37,29 @@ def _part(date: str | None, length: int) -> str | None:
     if date is None or date.startswith("--") or len(date) < length:
         return None
     return date[:length]
+
+
+def lead_city(doc: Doc) -> str | None:
+    """The city a lead paragraph opens with, set off by punctuation ("HANOI, May 3 -", "Lima (AP) -"):
+    where the story is filed from, and so where its lead event happened."""
+    start, _ = lead_paragraph(doc)
+    span = doc.char_span(start, min(start + MAX_DATELINE_CHARS, len(doc.text)), alignment_mode="contract")
+    if span is None:
+        return None
+    words: list[str] = []
+    for token in span:
+        if token.is_space:
+            continue
+        if token.is_punct:
+            break
+        if not token.text[:1].isupper() or len(words) == MAX_CITY_WORDS:
+            return None
+        words.append(token.text)
+    city = " ".join(words)
+    city = city.title() if city.isupper() else city
+    gazetteer = load_gazetteer()
+    return city if words and (gazetteer.capital_of(city) or _is_place(span[0])) else None
+
+
+def _is_place(token: Token) -> bool:
+    return token.ent_type_ in ("GPE", "LOC") and token.ent_iob_ == "B"

@@ -13,6 +13,9 @@ from ingest.tokens import ent_start
 
 EVENTS = json.loads((RESOURCES / "events.json").read_text(encoding="utf-8"))
 CLAUSE_HEADS = frozenset({"VERB", "AUX"})
+# A lead paragraph is running text: a dozen words or more, ending a sentence.
+LEAD_MIN_WORDS = 12
+SENTENCE_ENDS = frozenset(".!?\"”’')")
 # A wire-style dateline: "TEHRAN —", "STUTTGART, Germany —", "Berlin [Germany], February 28 (ANI):".
 DATELINE = re.compile(
     r"^(?:(?P<caps>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:, [A-Z][a-z]+)?"
@@ -194,14 +197,37 @@ def dateline(doc: Doc) -> str | None:
 
 
 def lead_date(doc: Doc) -> str | None:
-    """Without a publication date, the news is dated by the first date of the opening paragraph."""
-    opening_end = doc.text.find("\n\n") if "\n\n" in doc.text else len(doc.text)
+    """Without a publication date, the news is dated by the first date of the lead paragraph."""
+    start, end = lead_paragraph(doc)
     for sent in doc.sents:
-        if sent.start_char >= opening_end:
+        if sent.start_char >= end:
             break
-        if date := date_in(sent):
+        if sent.end_char > start and (date := date_in(sent)):
             return date
     return None
+
+
+def paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the paragraphs (blocks between blank lines)."""
+    spans, start = [], 0
+    for m in re.finditer(r"\n\s*\n", doc.text):
+        if doc.text[start : m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if doc.text[start:].strip():
+        spans.append((start, len(doc.text)))
+    return spans or [(0, len(doc.text))]
+
+
+def lead_paragraph(doc: Doc) -> tuple[int, int]:
+    """The span of the first paragraph of running text: headlines, menus and bylines above it are short
+    or do not end a sentence."""
+    spans = paragraphs(doc)
+    for start, end in spans:
+        text = doc.text[start:end].strip()
+        if len(text.split()) >= LEAD_MIN_WORDS and text[-1] in SENTENCE_ENDS:
+            return start, end
+    return spans[0]
 
 
 def publication(doc: Doc) -> str | None:

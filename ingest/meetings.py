@@ -7,12 +7,10 @@ encounters and `ingest.anchoring` dates and places them.
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ingest.anchoring import sentence_date
+from ingest.anchoring import lead_city, sentence_date
 from ingest.encounters import Candidate, dates_compatible, merge_meetings, split_encounter
 from ingest.events import (
     EVENTS,
@@ -20,7 +18,9 @@ from ingest.events import (
     dateline,
     governed_by,
     lead_date,
+    lead_paragraph,
     mention_index,
+    paragraphs,
     parties_named,
     people_in,
     place_in,
@@ -69,8 +69,10 @@ class MeetingScan:
         self.trip: tuple[int, str, str | None, bool] | None = None
         # The last date the story gave, which "that year" and "later that day" refer to.
         self.narrative: str | None = None
-        breaks = [m.start() for m in re.finditer(r"\n\n", doc.text)] + [len(doc.text)] * 2
-        self.opening_end, self.second_paragraph_end = breaks[0], breaks[1]
+        spans = paragraphs(doc)
+        lead = lead_paragraph(doc)
+        after = [end for start, end in spans if start > lead[0]]
+        self.lead, self.second_paragraph_end = lead, after[0] if after else lead[1]
 
     def run(self) -> list[dict]:
         for number, sent in enumerate(self.doc.sents):
@@ -267,8 +269,9 @@ class MeetingScan:
         """The meeting as a record, if two parties met."""
         # A meeting in the opening paragraph without a place happened where the story is datelined;
         # a call has no one place.
-        if candidate.place is None and candidate.evidence[0] < self.opening_end and candidate.kind != "call":
-            candidate.place = dateline(self.doc)
+        in_lead = candidate.evidence[0] < self.lead[1] and candidate.evidence[1] > self.lead[0]
+        if candidate.place is None and in_lead and candidate.kind != "call":
+            candidate.place = dateline(self.doc) or lead_city(self.doc)
         parties = settle_sides(candidate.people, self.pair, candidate.others, candidate.place)
         if candidate.sides:
             parties = list(candidate.sides)

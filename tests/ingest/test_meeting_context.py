@@ -236,3 +236,12 @@ def test_sender_of_greetings_did_not_take_part(extract) -> None:
 def test_name_at_the_very_end_of_the_text(extract) -> None:
     record = extract("The talks were led by Defence Minister Javier Colomina")
     assert [p.name for p in record.people] == ["Javier Colomina"]
+
+
+def test_lead_event_happened_in_the_city_the_lead_paragraph_opens_with(extract) -> None:
+    record = extract(
+        "Defence chiefs of Chile and Peru meet for border talks\n\n"
+        "LIMA, May 16 - Peruvian Defence Minister Carlos Ramos met Chilean Defence Minister Diego Rojas "
+        "on Tuesday to discuss border security."
+    )
+    assert [m.place for m in record.meetings] == ["Lima"]
