@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Doc, Span, Token
 
 from ingest.events import date_in, lead_date, lead_paragraph, publication, sentence_says
@@ -17,6 +19,9 @@ def sentence_date(
 ) -> tuple[str | None, bool]:
     """The meeting's date and whether the sentence itself gave it. `previous` is the date of the
     encounter these people were last reported in, `narrative` the last date the story gave."""
+    if sentence_says(sent, "next_day"):
+        # "X landed on Monday, and the next morning held talks with Y": the day after the day just told.
+        return _day_after(date_in(sent) or narrative or previous), True
     if date := date_in(sent, trigger):
         return date, True
     if sentence_says(sent, "same_day"):
@@ -30,6 +35,12 @@ def sentence_date(
     if sentence_says(sent, "vague_past"):
         return None, True
     return publication(sent.doc) or lead_date(sent.doc), False
+
+
+def _day_after(date: str | None) -> str | None:
+    if date is None or len(date) != 10:
+        return None
+    return (dt.date.fromisoformat(date) + dt.timedelta(days=1)).isoformat()
 
 
 def _part(date: str | None, length: int) -> str | None:

@@ -45,6 +45,7 @@ RELATIVE_YEAR = re.compile(
 RELATIVE_MONTH = re.compile(r"^(?:(?:earlier|later)\s+)?(?P<which>last|this|past)\s+month$", re.I)
 # Spans like "2026-2030" or "44-day" are durations or ranges, never the date of an event.
 NOT_A_DATE = re.compile(r"\d{4}\s*[-–]\s*\d{2,4}|\bdays?\b|\bweeks?\b|\byears?\s+ago\b|\bdecades?\b", re.I)
+DATED_LABELS = frozenset({"DATE", "TIME"})
 # "from June 18 to 22", "between 3 and 5 May": a span of days, not one date.
 RANGE = re.compile(
     r"^(?:from|between)\b|\d\s+(?:to|until|and)\s+\d|(?<![\d-])\d{1,2}\s*[-–]\s*\d{1,2}(?![\d-])", re.I
@@ -162,7 +163,8 @@ class DateReader:
         published = published_of(doc)
         dates: dict[str, str] = {}
         for ent in doc.ents:
-            if ent.label_ == "DATE" and (date := parse_date(ent.text, published)):
+            # "on Monday night", "Thursday evening": the small model labels these as times of a day.
+            if ent.label_ in DATED_LABELS and (date := parse_date(ent.text, published)):
                 dates[str(ent.start)] = date.lexical
         doc._.dates = dates
         return doc

@@ -86,7 +86,7 @@ def date_in(sent: Span, trigger: Token | None = None) -> str | None:
         # "a plan for 2025", "valid until 2030": a period of validity, not when something happened.
         if ent.start > 0 and sent.doc[ent.start - 1].lower_ in EVENTS["period_prepositions"]:
             continue
-        if ent.label_ == "DATE" and str(ent.start) in dates:
+        if str(ent.start) in dates:
             found.append((ent.root, dates[str(ent.start)]))
     if trigger is not None:
         verb = clause_verb(trigger)

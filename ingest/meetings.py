@@ -269,6 +269,9 @@ class MeetingScan:
         """The meeting as a record, if two parties met."""
         # A meeting in the opening paragraph without a place happened where the story is datelined;
         # a call has no one place.
+        if candidate.kind == "call":
+            # "X telephoned Y before he spoke in Washington": a call links two places, it has none.
+            candidate.place = None
         in_lead = candidate.evidence[0] < self.lead[1] and candidate.evidence[1] > self.lead[0]
         if candidate.place is None and in_lead and candidate.kind != "call":
             candidate.place = dateline(self.doc) or lead_city(self.doc)

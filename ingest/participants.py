@@ -5,9 +5,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ingest.events import EVENTS, governed_by, parties_named, people_in
-from ingest.gazetteer import RANK
+from ingest.gazetteer import RANK, TITLE
 from ingest.people import MAX_NAME_TOKENS
 from ingest.triggers import is_planned, is_trigger
+
+# How far after a verb of meeting its object may be named when the parse loses it.
+MAX_PHRASE_GAP = 8
 
 
 def governed_people(sent: Span, trigger: Token, index: dict[int, dict]) -> list[dict]:
@@ -38,6 +41,8 @@ def governed_people(sent: Span, trigger: Token, index: dict[int, dict]) -> list[
     if trigger.dep_ == "relcl" and trigger.head.i in index and index[trigger.head.i] not in found:
         found.append(index[trigger.head.i])
     add_new(found, [p for t in inherited_subjects(trigger) for p in _people_under(t, index)])
+    if len(found) < 2 and (person := _next_in_phrase(trigger, index)) and person not in found:
+        found.append(person)
     add_new(found, _met_through_verb(trigger, index))
     # "the talks that X attended": the relative clause names who took part.
     for clause in trigger.children:
@@ -45,6 +50,23 @@ def governed_people(sent: Span, trigger: Token, index: dict[int, dict]) -> list[
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
             add_new(found, [p for s in subjects for p in _people_under(s, index)])
     return found
+
+
+def _next_in_phrase(trigger: Token, index: dict[int, dict]) -> dict | None:
+    """'X telephoned President Y' parsed with the verb as a modifier of 'President': when the parse gives
+    a verb of meeting no one to meet, the person named right after it, before any other verb."""
+    if trigger.pos_ != "VERB" or trigger.lemma_ not in EVENTS["person_meeting_verbs"]:
+        return None
+    if any(c.dep_ in ("dobj", "agent", "nsubjpass") for c in trigger.children):
+        return None
+    doc = trigger.doc
+    for token in doc[trigger.i + 1 : min(trigger.i + 1 + MAX_PHRASE_GAP, trigger.sent.end)]:
+        if token.i in index:
+            return index[token.i]
+        # Only a title may come between: "telephoned President Y", not "welcoming ceremony, Y".
+        if token.pos_ in ("VERB", "AUX", "NOUN", "PUNCT") and token.ent_type_ not in (TITLE, RANK):
+            return None
+    return None
 
 
 def _own_encounter(token: Token, trigger: Token) -> bool:

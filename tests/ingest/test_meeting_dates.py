@@ -37,3 +37,18 @@ def test_validity_towards_a_year_is_not_a_date(extract) -> None:
         "a shared vision towards 2030."
     )
     assert dates(record) == ["2023-05-15"]
+
+
+def test_weekday_with_a_time_of_day(extract) -> None:
+    record = extract(
+        "Czech Defence Minister Pavel Dusek met Slovak Defence Minister Jan Kral late on Monday night."
+    )
+    assert dates(record) == ["2023-05-15"]
+
+
+def test_the_next_morning_is_the_day_after_the_one_just_told(extract) -> None:
+    record = extract(
+        "Czech Defence Minister Pavel Dusek landed on Monday, and the next morning he held talks with "
+        "Slovak Defence Minister Jan Kral."
+    )
+    assert dates(record) == ["2023-05-16"]

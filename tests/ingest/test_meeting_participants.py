@@ -37,3 +37,13 @@ def test_meeting_noun_as_subject_with_the_people_on_its_verb(extract) -> None:
         "was with Norwegian Defence Minister Lars Haugen."
     )
     assert people_met(record) == [["Antti Lehto", "Lars Haugen"]]
+
+
+def test_a_call_has_no_place_and_reaches_the_person_called(extract) -> None:
+    record = extract(
+        "According to the palace, Chilean President Diego Rojas telephoned President Carlos Ramos of Peru "
+        "shortly before he spoke to reporters in Santiago on Monday."
+    )
+    assert [(m.kind, sorted(m.participants), m.place) for m in record.meetings] == [
+        ("call", ["Carlos Ramos", "Diego Rojas"], None)
+    ]
