@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -13,6 +14,7 @@ from ingest.tokens import ent_start
 
 EVENTS = json.loads((RESOURCES / "events.json").read_text(encoding="utf-8"))
 CLAUSE_HEADS = frozenset({"VERB", "AUX"})
+VENUE_LABELS = frozenset({"ORG", "FAC"})
 # A lead paragraph is running text: a dozen words or more, ending a sentence.
 LEAD_MIN_WORDS = 12
 SENTENCE_ENDS = frozenset(".!?\"”’')")
@@ -117,8 +119,18 @@ def sentence_says(sent: Span, key: str) -> bool:
     return any(f" {phrase} " in text for phrase in EVENTS[key])
 
 
-def place_in(sent: Span) -> str | None:
-    """The city named in the sentence ("in Baku"), else the country visited ("visited Bulgaria")."""
+def place_in(sent: Span, trigger: Token | None = None) -> str | None:
+    """The city named in the sentence ("in Baku"), else the country visited ("visited Bulgaria"). For a
+    meeting word, not a place of another clause ("days after a strike in Baghdad killed ...")."""
+    verb = clause_verb(trigger) if trigger is not None else None
+    for token, place in _places(sent):
+        if trigger is None or not _places_another_clause(clause_verb(token), verb):
+            return place
+    return None
+
+
+def _places(sent: Span) -> Iterator[tuple[Token, str]]:
+    """Places the sentence names as where something happened, cities first."""
     for token in sent:
         if _is_city(token) and token.i > 1:
             before, second = token.doc[token.i - 1], token.doc[token.i - 2]
@@ -129,9 +141,11 @@ def place_in(sent: Span) -> str | None:
                 # "in the Turkish city of Kayseri"
                 or (before.lower_ == "of" and second.lower_ in EVENTS["settlement_nouns"])
             ):
-                return _ent_text(token)
+                yield token, _ent_text(token)
+        if venue_city := _venue_city(token):
+            yield token, venue_city
     if capital := _capital_named(sent):
-        return capital
+        yield sent[0], capital
     for token in sent:
         if token.ent_type_ == STATE and token.ent_iob_ == "B" and token.i > 0:
             before = token.doc[token.i - 1]
@@ -146,8 +160,37 @@ def place_in(sent: Span) -> str | None:
                 before.head.pos_ in ("VERB", "AUX") or before.head.ent_type_ == "PERSON"
             )
             if visited or happened_in:
-                return _ent_text(token)
+                yield token, _ent_text(token)
+
+
+def _venue_city(token: Token) -> str | None:
+    """'the Ministry of Defence in Ulaanbaatar' read as one organisation: the capital it is in."""
+    if token.ent_iob_ != "B" or token.ent_type_ not in VENUE_LABELS:
+        return None
+    end = token.i + 1
+    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    words = token.doc[token.i : end]
+    for word in words:
+        if word.lower_ in EVENTS["place_prepositions"] and word.i + 1 < end:
+            city = token.doc[word.i + 1 : end].text
+            if load_gazetteer().capital_of(city):
+                return city
     return None
+
+
+def _places_another_clause(verb: Token | None, own: Token | None) -> bool:
+    """A place on a verb other than the meeting's that reports or tells of something else ("after a
+    strike in X killed ..."); a visit in a 'when' clause is still where they met."""
+    if (
+        verb is None
+        or own is None
+        or verb == own
+        or verb.lemma_ in EVENTS["visit_words"] + EVENTS["meeting_verbs"]
+    ):
+        return False
+    # A relative clause on a participant tells where they are ("X, who is in Baku on a visit").
+    return verb.dep_ == "advcl" or verb.lemma_ in EVENTS["reporting_verbs"]
 
 
 def _capital_named(sent: Span) -> str | None:

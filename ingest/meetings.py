@@ -7,6 +7,8 @@ encounters and `ingest.anchoring` dates and places them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -53,6 +55,17 @@ from ingest.triggers import is_planned, is_setting, is_trigger, meeting_kind
 MAX_FOLLOW_UP = 8
 
 
+@dataclass
+class Trip:
+    """A visit or journey a sentence told of: where to, when (if said), and who went."""
+
+    sentence: int
+    place: str
+    date: str | None
+    dated: bool
+    travellers: list[dict]
+
+
 class MeetingScan:
     """One pass over an article's sentences, collecting meeting candidates in reading order."""
 
@@ -66,7 +79,7 @@ class MeetingScan:
         # in Georgia on 5 October").
         self.pending: tuple[int, str | None, str | None] | None = None
         # The last trip a sentence reported ("X travelled to Y"): sentence number, place, date (if said).
-        self.trip: tuple[int, str, str | None, bool] | None = None
+        self.trip: Trip | None = None
         # The last date the story gave, which "that year" and "later that day" refer to.
         self.narrative: str | None = None
         spans = paragraphs(doc)
@@ -211,38 +224,57 @@ class MeetingScan:
         return shared[-1].kind if shared else "meeting"
 
     def _note_trip(self, number: int, sent: Span) -> None:
-        """Remember where and when a sentence that tells of a visit or a journey went."""
-        if not any(t.lemma_ in EVENTS["visit_words"] for t in sent) or not (place := place_in(sent)):
+        """Remember where and when a sentence that tells of a visit or a journey went, and who went."""
+        visits = [t for t in sent if t.lemma_ in EVENTS["visit_words"]]
+        if not visits or not (place := place_in(sent)):
             return
         previous = self.candidates[-1].date if self.candidates else publication(self.doc)
-        self.trip = (number, place, *sentence_date(sent, previous, narrative=self.narrative))
+        travellers = [p for t in visits for p in subject_people(t, self.index)[0]]
+        self.trip = Trip(number, place, *sentence_date(sent, previous, narrative=self.narrative), travellers)
 
-    def _on_trip(self, number: int, sent: Span) -> tuple[str, str | None, bool] | None:
+    def _on_trip(self, number: int, sent: Span) -> Trip | None:
         """The trip a meeting belongs to: reported in the sentence just before, or named as 'that visit'."""
-        if self.trip is None or self.trip[0] >= number:
+        if self.trip is None or self.trip.sentence >= number:
             return None
-        if self.trip[0] == number - 1:
-            return self.trip[1:]
+        if self.trip.sentence == number - 1:
+            return self.trip
         refers = any(
             t.lemma_ in EVENTS["visit_words"]
             and t.pos_ == "NOUN"
             and any(c.lower_ in EVENTS["trip_determiners"] for c in t.lefts)
             for t in sent
         )
-        return self.trip[1:] if refers and number - self.trip[0] <= MAX_FOLLOW_UP else None
+        return self.trip if refers and number - self.trip.sentence <= MAX_FOLLOW_UP else None
+
+    def _visiting(self, number: int, people: list[dict], date: str | None) -> str | None:
+        """Where the traveller of the last trip still is: 'X arrived in Hanoi. ... X also met Y.'"""
+        trip = self.trip
+        if trip is None or trip.sentence >= number or number - trip.sentence > MAX_FOLLOW_UP:
+            return None
+        # A trip lasts days: a meeting of the same month may be part of it.
+        same_time = dates_compatible(date and date[:7], trip.date and trip.date[:7])
+        if not any(p in trip.travellers for p in people) or not same_time:
+            return None
+        return trip.place
 
     def _when_where(
+        self, number: int, sent: Span, trigger: Token, referring: bool, people: list[dict]
+    ) -> tuple[str | None, str | None]:
+        date, place = self._anchor(number, sent, trigger, referring, people)
+        return date, place or self._visiting(number, people, date)
+
+    def _anchor(
         self, number: int, sent: Span, trigger: Token, referring: bool, people: list[dict]
     ) -> tuple[str | None, str | None]:
         # "Later in the day, the four ministers ...": the day these people were last reported on.
         last = self._last_with(people)
         previous = last.date if last else publication(self.doc)
         date, explicit = sentence_date(sent, previous, trigger, self.narrative)
-        place = place_in(sent)
+        place = place_in(sent, trigger)
         if place is None and (trip := self._on_trip(number, sent)):
-            place = trip[0]
-            if not explicit and trip[2]:
-                date, explicit = trip[1], True
+            place = trip.place
+            if not explicit and trip.dated:
+                date, explicit = trip.date, True
         if not explicit and self.candidates and sentence_says(sent, "side_event"):
             # "On the sidelines of the summit, X also met Y": when and where the summit was.
             return previous, place or last.place

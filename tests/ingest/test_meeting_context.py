@@ -245,3 +245,28 @@ def test_lead_event_happened_in_the_city_the_lead_paragraph_opens_with(extract) 
         "on Tuesday to discuss border security."
     )
     assert [m.place for m in record.meetings] == ["Lima"]
+
+
+def test_a_venue_read_as_one_name_gives_its_city(extract) -> None:
+    record = extract(
+        "Peruvian Defence Minister Carlos Ramos held talks with Chilean Defence Minister Diego Rojas "
+        "at the Ministry of Defence in Lima on Tuesday."
+    )
+    assert [m.place for m in record.meetings] == ["Lima"]
+
+
+def test_the_visit_destination_carries_over_to_the_visitors_later_encounters(extract) -> None:
+    record = extract(
+        "Peruvian Defence Minister Carlos Ramos arrived in Santiago on Monday for a three-day visit. "
+        "He laid a wreath at a memorial. He toured a naval base. "
+        "On Tuesday Ramos met Chilean Defence Minister Diego Rojas."
+    )
+    assert [(m.date.lexical, m.place) for m in record.meetings] == [("2023-05-16", "Santiago")]
+
+
+def test_a_place_of_another_clause_is_not_where_they_met(extract) -> None:
+    record = extract(
+        "Peruvian Defence Minister Carlos Ramos met Chilean Defence Minister Diego Rojas on Tuesday, "
+        "the ministry said in Lima."
+    )
+    assert [m.place for m in record.meetings] == [None]
