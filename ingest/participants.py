@@ -44,6 +44,7 @@ def governed_people(sent: Span, trigger: Token, index: dict[int, dict]) -> list[
     if len(found) < 2 and (person := _next_in_phrase(trigger, index)) and person not in found:
         found.append(person)
     add_new(found, _met_through_verb(trigger, index))
+    add_new(found, _owners(trigger, index))
     # "the talks that X attended": the relative clause names who took part.
     for clause in trigger.children:
         if clause.dep_ == "relcl" and trigger.pos_ == "NOUN":
@@ -67,6 +68,17 @@ def _next_in_phrase(trigger: Token, index: dict[int, dict]) -> dict | None:
         if token.pos_ in ("VERB", "AUX", "NOUN", "PUNCT") and token.ent_type_ not in (TITLE, RANK):
             return None
     return None
+
+
+def _owners(noun: Token, index: dict[int, dict]) -> list[dict]:
+    """'the statement made by A and B at their summit': whose meeting it was, from the verb it hangs on."""
+    if noun.pos_ != "NOUN" or not any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children):
+        return []
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return []
+    doers = [c for c in verb.children if c.dep_ in ("agent", "nsubj", "nsubjpass") and c.i < noun.i]
+    return [p for doer in doers for p in _people_under(doer, index)]
 
 
 def _own_encounter(token: Token, trigger: Token) -> bool:

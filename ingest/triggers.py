@@ -58,7 +58,8 @@ def _with_someone(token: Token) -> bool:
 def _calls_on_someone(token: Token) -> bool:
     """'X called on the minister' is a courtesy visit; 'X called on both sides to show restraint' and
     'X called on Monday for talks' are not."""
-    if any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
+    # "called on both sides to show restraint" is an appeal; "called on X to discuss ..." a visit.
+    if any(c.dep_ in ("xcomp", "ccomp") and c.lemma_ not in EVENTS["joint_verbs"] for c in token.children):
         return False
     hosts = [
         obj
@@ -91,11 +92,21 @@ def _receives_someone(token: Token) -> bool:
     )
 
 
+def _told_as_past(token: Token) -> bool:
+    """A verb with its own subject in the simple past ('X received Y', 'Y was received')."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False
+    return token.tag_ == "VBD" or any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in token.children)
+
+
 def is_planned(token: Token) -> bool:
     """True for an encounter announced or denied rather than reported: 'will meet', 'is expected to
     visit', 'no separate meeting was on the schedule'."""
     if any(c.dep_ == "neg" or c.lower_ == "no" for c in token.children):
         return True
+    if _told_as_past(token):
+        # "The visit was prepared at a meeting on 16 March, when X received Y": that clause happened.
+        return False
     for node in [token, *token.ancestors]:
         if any(c.dep_ == "aux" and c.lower_ in EVENTS["future_auxiliaries"] for c in node.children):
             return True

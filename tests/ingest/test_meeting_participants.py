@@ -47,3 +47,29 @@ def test_a_call_has_no_place_and_reaches_the_person_called(extract) -> None:
     assert [(m.kind, sorted(m.participants), m.place) for m in record.meetings] == [
         ("call", ["Carlos Ramos", "Diego Rojas"], None)
     ]
+
+
+def test_a_when_clause_under_a_planning_verb_still_reports_an_encounter(extract) -> None:
+    record = extract(
+        "The visit had been prepared at a meeting in Lima on 16 March, when Peruvian Defence Minister "
+        "Carlos Ramos received Chilean Ambassador Diego Rojas."
+    )
+    assert people_met(record) == [["Carlos Ramos", "Diego Rojas"]]
+
+
+def test_calling_on_someone_to_discuss_is_a_courtesy_call(extract) -> None:
+    record = extract(
+        "Swedish Defence Minister Tomas Berg also called on Norwegian Prime Minister Ola Dahl to discuss "
+        "industrial cooperation."
+    )
+    assert people_met(record) == [["Ola Dahl", "Tomas Berg"]]
+
+
+def test_their_summit_belongs_to_the_people_of_the_clause(extract) -> None:
+    record = extract(
+        "The ministers recalled the declaration made by Chilean President Diego Rojas and Peruvian "
+        "President Carlos Ramos at their summit in Lima in November."
+    )
+    assert [(sorted(m.participants), m.place) for m in record.meetings] == [
+        (["Carlos Ramos", "Diego Rojas"], "Lima")
+    ]
