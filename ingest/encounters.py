@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from spacy.tokens import Span
+
+from ingest.events import place_in
 from ingest.participants import add_new
 from ingest.records import PartialDate
 
@@ -58,6 +61,31 @@ def split_encounter(
     if each and len(sides[home]) == 1 and len(met) >= 2:
         return [replace(candidate, people=[*sides[home], other], separate=True) for other in met]
     return [candidate]
+
+
+def partner_scenes(
+    sent: Span, partners: list[dict], index: dict[int, dict]
+) -> dict[int, tuple[str | None, str | None]]:
+    """The date and place told right after each partner, up to the next one named: 'met A in Paris on
+    Monday and B in Rome on Tuesday'. Keyed by id of the partner."""
+    firsts = sorted(
+        (min(i for i, p in index.items() if p is person and sent.start <= i < sent.end), person)
+        for person in partners
+        if any(p is person and sent.start <= i < sent.end for i, p in index.items())
+    )
+    doc = sent.doc
+    dates = doc._.dates or {}
+    scenes: dict[int, tuple[str | None, str | None]] = {}
+    for k, (end, person) in enumerate(firsts):
+        stop = _mention_start(firsts[k + 1][1], sent) if k + 1 < len(firsts) else sent.end
+        segment = doc[end + 1 : max(stop, end + 1)]
+        date = next((dates[str(e.start)] for e in segment.ents if str(e.start) in dates), None)
+        scenes[id(person)] = (date, place_in(segment) if len(segment) else None)
+    return scenes
+
+
+def _mention_start(person: dict, sent: Span) -> int:
+    return min(start for start, end in person["mentions"] if sent.start <= start < sent.end)
 
 
 def _home_side(sides: dict[str, list[dict]], leaders: list[dict]) -> str | None:

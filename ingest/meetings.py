@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ingest.anchoring import lead_city, sentence_date
-from ingest.encounters import Candidate, dates_compatible, merge_meetings, split_encounter
+from ingest.encounters import Candidate, dates_compatible, merge_meetings, partner_scenes, split_encounter
 from ingest.events import (
     EVENTS,
     date_in,
@@ -49,7 +49,7 @@ from ingest.references import (
     pronoun_partner,
     pronoun_subject,
 )
-from ingest.triggers import is_planned, is_setting, is_trigger, meeting_kind
+from ingest.triggers import is_planned, is_setting, is_trigger, meeting_kind, repeats_partner_preposition
 
 # How many sentences after a reported meeting "The meeting was also attended by ..." may still refer to it.
 MAX_FOLLOW_UP = 8
@@ -153,9 +153,18 @@ class MeetingScan:
             self.candidates.append(candidate)
             return
         each = any(t.lower_ in EVENTS["several_meetings"] for t in [trigger, *trigger.children])
-        each = each or sentence_says(sent, "one_by_one")
+        each = each or sentence_says(sent, "one_by_one") or repeats_partner_preposition(trigger)
         leaders, named = subject_people(trigger, self.index)
-        self.candidates += split_encounter(candidate, leaders, partner_states(trigger), each, named)
+        scenes = partner_scenes(sent, [p for p in participants if p not in leaders], self.index)
+        # "with A in Paris on Monday and with B in Rome on Tuesday": told apart by their own time and place.
+        apart = len({date for date, _ in scenes.values() if date}) >= 2
+        pieces = split_encounter(candidate, leaders, partner_states(trigger), each, named)
+        if apart and len(pieces) > 1:
+            for piece in pieces:
+                own = [scenes[id(p)] for p in piece.people if id(p) in scenes]
+                date, place = own[0] if own else (None, None)
+                piece.date, piece.place = date or piece.date, place or piece.place
+        self.candidates += pieces
 
     def _encounters(self, sent: Span) -> list[tuple[Token, list[dict], bool]]:
         """The encounters the sentence reports: the meeting word reaching the most people first, then

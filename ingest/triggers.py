@@ -140,3 +140,9 @@ def is_setting(sent: Span) -> bool:
         and t.head.lower_ in EVENTS["setting_prepositions"]
         for t in sent
     )
+
+
+def repeats_partner_preposition(trigger: Token) -> bool:
+    """'talks with A and with B', 'separate calls with A and then with B': a preposition said again
+    for each partner tells of one encounter with each."""
+    return any(t.lower_ == "with" and t.dep_ == "conj" and t.head.pos_ == "ADP" for t in trigger.subtree)

@@ -63,3 +63,25 @@ def test_separately_met_two_people_of_one_state(extract) -> None:
         ("meeting", ["NOR", "SWE"], ["Lars Haugen", "Tomas Berg"], "2023-05-15"),
         ("meeting", ["NOR", "SWE"], ["Ola Dahl", "Tomas Berg"], "2023-05-15"),
     ]
+
+
+def test_a_second_encounter_told_only_by_its_own_place_and_date(extract) -> None:
+    record = extract(
+        "Swedish Defence Minister Tomas Berg held talks with Norwegian Defence Minister Lars Haugen in "
+        "Oslo on Monday and with Norwegian Prime Minister Ola Dahl in Bergen on Tuesday."
+    )
+    assert sorted((m.participants[-1], m.date.lexical, m.place) for m in record.meetings) == [
+        ("Lars Haugen", "2023-05-15", "Oslo"),
+        ("Ola Dahl", "2023-05-16", "Bergen"),
+    ]
+
+
+def test_calls_with_one_and_with_another_are_two_calls(extract) -> None:
+    record = extract(
+        "Greek Prime Minister Nikos Papadakis held telephone conversations with Chilean President "
+        "Diego Rojas and with Chilean Foreign Minister Ana Soto on Monday."
+    )
+    assert meetings(record) == [
+        ("call", ["CHL", "GRC"], ["Ana Soto", "Nikos Papadakis"], "2023-05-15"),
+        ("call", ["CHL", "GRC"], ["Diego Rojas", "Nikos Papadakis"], "2023-05-15"),
+    ]
