@@ -172,11 +172,24 @@ class MeetingScan:
         found = sorted(self._triggered(sent), key=lambda f: -len(f[1]))
         kept: list[tuple[Token, list[dict], bool]] = []
         for item in found:
-            people = {id(p) for p in item[1]}
-            if kept and (len(people) < 2 or any(people <= {id(p) for p in k[1]} for k in kept)):
-                continue
-            kept.append(item)
+            if not kept or self._another_encounter(item[0], item[1], kept):
+                kept.append(item)
         return kept
+
+    @staticmethod
+    def _another_encounter(
+        trigger: Token, people: list[dict], kept: list[tuple[Token, list[dict], bool]]
+    ) -> bool:
+        """A second meeting verb tells of another encounter when it has a verb of its own and someone of
+        the first encounter meets someone new there."""
+        first = {id(p) for p in kept[0][1]}
+        ids = {id(p) for p in people}
+        return (
+            trigger.pos_ == "VERB"
+            and len(ids) >= 2
+            and bool(ids & first)
+            and not any(ids <= {id(p) for p in k[1]} for k in kept)
+        )
 
     def _triggered(self, sent: Span) -> list[tuple[Token, list[dict], bool]]:
         """Each meeting word of the sentence with the people it reaches."""
