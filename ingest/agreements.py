@@ -10,11 +10,13 @@ cooperation accord") gives way to a named one between the same parties.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ingest.encounters import dates_compatible
 from ingest.events import (
     EVENTS,
     date_in,
@@ -26,13 +28,15 @@ from ingest.events import (
     sentence_says,
 )
 from ingest.gazetteer import STATE
-from ingest.meetings import dates_compatible, is_planned
 from ingest.parties import article_pair
+from ingest.triggers import is_planned
 
 QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"“«‘']([A-Z][^\"”»’]{6,300}?)[\"”»’'](?=[\s,.;:)]|$)")
 DROP_LEFT = frozenset({"DET", "NUM", "PRON", "PUNCT", "CCONJ", "ADP"})
 TITLE_PREPOSITIONS = frozenset({"for", "on", "of", "between", "in"})
 TITLE_STOPS = frozenset({",", ";", ":", "(", ")", ".", '"', "“", "”"})
+# "... with each of them" looks back over this many meetings for who "them" are.
+MAX_RECENT_MEETINGS = 6
 SCENE_PREPOSITIONS = frozenset({"in", "on", "at"})
 SCENE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", STATE})
 
@@ -206,13 +210,15 @@ def find_agreements(doc: Doc) -> list[dict]:
             parties = _agreement_parties(trigger, signatories, earlier, sides)
             if len(parties) < 2:
                 continue
-            for title in dict.fromkeys(titles):
+            for title, pair in itertools.product(
+                dict.fromkeys(titles), _pairs(sent, parties, signatories, earlier)
+            ):
                 agreements.append(
                     {
                         "title": title,
                         "named": _is_named(title, bool(quoted)),
-                        "parties": sorted(parties),
-                        "signatories": [p["name"] for p in signatories],
+                        "parties": sorted(pair),
+                        "signatories": [p["name"] for p in signatories if p["party"] in (*pair, None)],
                         "date": date or _meeting_date(signatories, meetings, sent.start_char),
                         "explicit": date is not None,
                         "evidence": [sent.start_char, sent.end_char],
@@ -222,6 +228,19 @@ def find_agreements(doc: Doc) -> list[dict]:
     for agreement in settled:
         _join_signing_meeting(agreement, meetings)
     return settled
+
+
+def _pairs(sent: Span, parties: list[str], signatories: list[dict], earlier: list[dict]) -> list[list[str]]:
+    """'signed agreements with each of them', 'signed separately with A and B': one agreement per
+    partner, the partners named or those the signer last met; otherwise one among all parties."""
+    home = next((p["party"] for p in signatories if p["party"]), None)
+    if home is None or not sentence_says(sent, "one_by_one"):
+        return [parties]
+    partners = [c for c in parties if c != home]
+    if len(partners) < 2:
+        recent = [m for m in earlier[-MAX_RECENT_MEETINGS:] if home in m["parties"]]
+        partners = list(dict.fromkeys(c for m in recent for c in m["parties"] if c != home))
+    return [[home, c] for c in partners] if len(partners) >= 2 else [parties]
 
 
 def _join_signing_meeting(agreement: dict, meetings: list[dict]) -> None:
@@ -278,7 +297,14 @@ def _settle(agreements: list[dict], published: str | None) -> list[dict]:
     """Fold unnamed mentions into a named agreement between the same parties; fill missing dates."""
     kept: list[dict] = []
     for agreement in agreements:
-        same = next((a for a in kept if a["title"].lower() == agreement["title"].lower()), None)
+        same = next(
+            (
+                a
+                for a in kept
+                if a["title"].lower() == agreement["title"].lower() and a["parties"] == agreement["parties"]
+            ),
+            None,
+        )
         if same is not None:
             same["signatories"] += [s for s in agreement["signatories"] if s not in same["signatories"]]
             continue

@@ -30,9 +30,13 @@ ABSOLUTE = [
     re.compile(rf"\b{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_YEAR}-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
 ]
-YEAR_ONLY = re.compile(rf"^(?:(?:in|the|year|of)\s+)*{_YEAR}$", re.I)
+# "early March", "the end of September", "mid-2022": a part of the period is still within it.
+_PART = r"(?:the|early|late|mid|middle|end|beginning|start|close|turn)"
+YEAR_ONLY = re.compile(rf"^(?:(?:in|the|year|of|{_PART})(?:\s+|-))*{_YEAR}$", re.I)
 # "last November" is the latest November before publication, as a bare "November" is.
-MONTH_ONLY = re.compile(rf"^(?:(?:in|on|of|last)\s+)*{_MONTH}(?P<rest>\s+(?:last|this|next)\s+year)?$", re.I)
+MONTH_ONLY = re.compile(
+    rf"^(?:(?:in|on|of|last|{_PART})(?:\s+|-))*{_MONTH}(?P<rest>\s+(?:last|this|next)\s+year)?$", re.I
+)
 RELATIVE_DAY = {"today": 0, "this morning": 0, "tonight": 0, "yesterday": -1, "the day before": -1}
 WEEKDAY = re.compile(r"\b(?:(?P<last>last)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
 RELATIVE_YEAR = re.compile(
@@ -41,6 +45,7 @@ RELATIVE_YEAR = re.compile(
 RELATIVE_MONTH = re.compile(r"^(?:(?:earlier|later)\s+)?(?P<which>last|this|past)\s+month$", re.I)
 # Spans like "2026-2030" or "44-day" are durations or ranges, never the date of an event.
 NOT_A_DATE = re.compile(r"\d{4}\s*[-–]\s*\d{2,4}|\bdays?\b|\bweeks?\b|\byears?\s+ago\b|\bdecades?\b", re.I)
+DATED_LABELS = frozenset({"DATE", "TIME"})
 # "from June 18 to 22", "between 3 and 5 May": a span of days, not one date.
 RANGE = re.compile(
     r"^(?:from|between)\b|\d\s+(?:to|until|and)\s+\d|(?<![\d-])\d{1,2}\s*[-–]\s*\d{1,2}(?![\d-])", re.I
@@ -158,7 +163,8 @@ class DateReader:
         published = published_of(doc)
         dates: dict[str, str] = {}
         for ent in doc.ents:
-            if ent.label_ == "DATE" and (date := parse_date(ent.text, published)):
+            # "on Monday night", "Thursday evening": the small model labels these as times of a day.
+            if ent.label_ in DATED_LABELS and (date := parse_date(ent.text, published)):
                 dates[str(ent.start)] = date.lexical
         doc._.dates = dates
         return doc

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -18,6 +20,10 @@ if not Doc.has_extension("dateline_span"):
     Doc.set_extension("dateline_span", default=None)
 # A dateline is short: it lies within the doc's first tokens, so the whole text is never rebuilt to find it.
 DATELINE_TOKENS = 64
+VENUE_LABELS = frozenset({"ORG", "FAC"})
+# A lead paragraph is running text: a dozen words or more, ending a sentence.
+LEAD_MIN_WORDS = 12
+SENTENCE_ENDS = frozenset(".!?\"”’')")
 
 
 def mention_index(doc: Doc) -> dict[int, dict]:
@@ -67,24 +73,44 @@ def parties_named(tokens: Span | list[Token]) -> list[str]:
     return codes
 
 
-def date_in(sent: Span) -> str | None:
+def date_in(sent: Span, trigger: Token | None = None) -> str | None:
     """The lexical form of the first resolvable date in the sentence, or of the next one if that
-    narrows it down ("in 2025: in May, ..." is 2025-05)."""
+    narrows it down ("in 2025: in May, ..." is 2025-05). For a meeting word, a date of its own
+    clause comes first, and a date of a reporting verb ("the ministry said on Monday"), of a
+    relative clause or of a plan is not the meeting's."""
     dates = sent.doc._.dates or {}
     # "Berlin [Germany], February 28 (ANI): ..." dates the story, not the event.
     skip_before = dateline_end(sent.doc)
-    found: list[str] = []
+    found: list[tuple[Token, str]] = []
     for ent in sent.ents:
         if ent.start_char < skip_before:
             continue
         # "a plan for 2025", "valid until 2030": a period of validity, not when something happened.
         if ent.start > 0 and sent.doc[ent.start - 1].lower_ in EVENTS["period_prepositions"]:
             continue
-        if ent.label_ == "DATE" and str(ent.start) in dates:
-            found.append(dates[str(ent.start)])
-    if len(found) > 1 and found[1].startswith(found[0] + "-"):
-        return found[1]
-    return found[0] if found else None
+        if str(ent.start) in dates:
+            found.append((ent.root, dates[str(ent.start)]))
+    if trigger is not None:
+        verb = clause_verb(trigger)
+        own = [(t, d) for t, d in found if clause_verb(t) == verb or governed_by(t, trigger)]
+        found = own or [(t, d) for t, d in found if not _dates_another_clause(clause_verb(t), verb)]
+    values = [d for _, d in found]
+    if len(values) > 1 and values[1].startswith(values[0] + "-"):
+        return values[1]
+    return values[0] if values else None
+
+
+def clause_verb(token: Token) -> Token | None:
+    """The verb of the clause a token belongs to (itself, if a verb)."""
+    return next((t for t in [token, *token.ancestors] if t.pos_ in CLAUSE_HEADS), None)
+
+
+def _dates_another_clause(verb: Token | None, own: Token | None) -> bool:
+    """A date on a verb other than the meeting's that reports, describes or plans."""
+    if verb is None or verb == own:
+        return False
+    future = any(c.dep_ == "aux" and c.lower_ in EVENTS["future_auxiliaries"] for c in verb.children)
+    return verb.lemma_ in EVENTS["reporting_verbs"] or verb.dep_ == "relcl" or future
 
 
 def sentence_says(sent: Span, key: str) -> bool:
@@ -93,8 +119,18 @@ def sentence_says(sent: Span, key: str) -> bool:
     return any(f" {phrase} " in text for phrase in EVENTS[key])
 
 
-def place_in(sent: Span) -> str | None:
-    """The city named in the sentence ("in Baku"), else the country visited ("visited Bulgaria")."""
+def place_in(sent: Span, trigger: Token | None = None) -> str | None:
+    """The city named in the sentence ("in Baku"), else the country visited ("visited Bulgaria"). For a
+    meeting word, not a place of another clause ("days after a strike in Baghdad killed ...")."""
+    verb = clause_verb(trigger) if trigger is not None else None
+    for token, place in _places(sent):
+        if trigger is None or not _places_another_clause(clause_verb(token), verb):
+            return place
+    return None
+
+
+def _places(sent: Span) -> Iterator[tuple[Token, str]]:
+    """Places the sentence names as where something happened, cities first."""
     for token in sent:
         if _is_city(token) and token.i > 1:
             before, second = token.doc[token.i - 1], token.doc[token.i - 2]
@@ -105,9 +141,11 @@ def place_in(sent: Span) -> str | None:
                 # "in the Turkish city of Kayseri"
                 or (before.lower_ == "of" and second.lower_ in EVENTS["settlement_nouns"])
             ):
-                return _ent_text(token)
+                yield token, _ent_text(token)
+        if venue_city := _venue_city(token):
+            yield token, venue_city
     if capital := _capital_named(sent):
-        return capital
+        yield sent[0], capital
     for token in sent:
         if token.ent_type_ == STATE and token.ent_iob_ == "B" and token.i > 0:
             before = token.doc[token.i - 1]
@@ -122,8 +160,37 @@ def place_in(sent: Span) -> str | None:
                 before.head.pos_ in ("VERB", "AUX") or before.head.ent_type_ == "PERSON"
             )
             if visited or happened_in:
-                return _ent_text(token)
+                yield token, _ent_text(token)
+
+
+def _venue_city(token: Token) -> str | None:
+    """'the Ministry of Defence in Ulaanbaatar' read as one organisation: the capital it is in."""
+    if token.ent_iob_ != "B" or token.ent_type_ not in VENUE_LABELS:
+        return None
+    end = token.i + 1
+    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    words = token.doc[token.i : end]
+    for word in words:
+        if word.lower_ in EVENTS["place_prepositions"] and word.i + 1 < end:
+            city = token.doc[word.i + 1 : end].text
+            if load_gazetteer().capital_of(city):
+                return city
     return None
+
+
+def _places_another_clause(verb: Token | None, own: Token | None) -> bool:
+    """A place on a verb other than the meeting's that reports or tells of something else ("after a
+    strike in X killed ..."); a visit in a 'when' clause is still where they met."""
+    if (
+        verb is None
+        or own is None
+        or verb == own
+        or verb.lemma_ in EVENTS["visit_words"] + EVENTS["meeting_verbs"]
+    ):
+        return False
+    # A relative clause on a participant tells where they are ("X, who is in Baku on a visit").
+    return verb.dep_ == "advcl" or verb.lemma_ in EVENTS["reporting_verbs"]
 
 
 def _capital_named(sent: Span) -> str | None:
@@ -178,14 +245,37 @@ def dateline(doc: Doc) -> str | None:
 
 
 def lead_date(doc: Doc) -> str | None:
-    """Without a publication date, the news is dated by the first date of the opening paragraph."""
-    opening_end = doc.text.find("\n\n") if "\n\n" in doc.text else len(doc.text)
+    """Without a publication date, the news is dated by the first date of the lead paragraph."""
+    start, end = lead_paragraph(doc)
     for sent in doc.sents:
-        if sent.start_char >= opening_end:
+        if sent.start_char >= end:
             break
-        if date := date_in(sent):
+        if sent.end_char > start and (date := date_in(sent)):
             return date
     return None
+
+
+def paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the paragraphs (blocks between blank lines)."""
+    spans, start = [], 0
+    for m in re.finditer(r"\n\s*\n", doc.text):
+        if doc.text[start : m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if doc.text[start:].strip():
+        spans.append((start, len(doc.text)))
+    return spans or [(0, len(doc.text))]
+
+
+def lead_paragraph(doc: Doc) -> tuple[int, int]:
+    """The span of the first paragraph of running text: headlines, menus and bylines above it are short
+    or do not end a sentence."""
+    spans = paragraphs(doc)
+    for start, end in spans:
+        text = doc.text[start:end].strip()
+        if len(text.split()) >= LEAD_MIN_WORDS and text[-1] in SENTENCE_ENDS:
+            return start, end
+    return spans[0]
 
 
 def publication(doc: Doc) -> str | None:

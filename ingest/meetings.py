@@ -1,35 +1,44 @@
 """Find reported meetings and calls: who took part, for which parties, when and where.
 
-A meeting is a clause whose head is a meeting word (met, received, held talks, a
-telephone conversation) with named people hanging from it. Announced or planned
-encounters ("is expected to visit", "will meet") are not meetings.
+The scan reads an article sentence by sentence: `ingest.triggers` finds the meeting
+words, `ingest.participants` the people, `ingest.encounters` splits and merges the
+encounters and `ingest.anchoring` dates and places them.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ingest.anchoring import lead_city, sentence_date
+from ingest.encounters import Candidate, dates_compatible, merge_meetings, partner_scenes, split_encounter
 from ingest.events import (
     EVENTS,
     date_in,
     dateline,
     governed_by,
     lead_date,
+    lead_paragraph,
     mention_index,
+    paragraphs,
     parties_named,
     people_in,
     place_in,
     publication,
     sentence_says,
 )
-from ingest.gazetteer import RANK, TITLE
+from ingest.participants import (
+    add_new,
+    governed_people,
+    joint_subjects,
+    main_subjects,
+    partner_states,
+    signers_in,
+    subject_people,
+)
 from ingest.parties import article_pair, sentence_parties, settle_sides
-from ingest.people import MAX_NAME_TOKENS
-from ingest.records import PartialDate
 from ingest.references import (
     bare_pair,
     clause_subjects,
@@ -40,257 +49,21 @@ from ingest.references import (
     pronoun_partner,
     pronoun_subject,
 )
+from ingest.triggers import is_planned, is_setting, is_trigger, meeting_kind, repeats_partner_preposition
 
 # How many sentences after a reported meeting "The meeting was also attended by ..." may still refer to it.
 MAX_FOLLOW_UP = 8
 
 
-def is_trigger(token: Token) -> bool:
-    """Meeting words: met, received, held talks, a telephone conversation; 'signed ... with' a person."""
-    joint = token.pos_ == "VERB" and token.lemma_ in EVENTS["joint_verbs"]
-    if joint and (is_plural_reference(token) or _with_someone(token)):
-        return True
-    if token.pos_ == "VERB" and token.lemma_ in EVENTS["courtesy_verbs"]:
-        return _calls_on_someone(token)
-    if token.pos_ == "VERB" and token.lemma_ in EVENTS["speech_verbs"]:
-        return _with_someone(token) or is_plural_reference(token)
-    if token.pos_ == "VERB" and token.lemma_ in EVENTS["meeting_verbs"]:
-        if token.lemma_ in EVENTS["person_object_verbs"]:
-            return _receives_someone(token)
-        if token.lemma_ == "hold":
-            return _holds_meeting(token)
-        return True
-    return token.pos_ == "NOUN" and token.lower_ in EVENTS["meeting_nouns"]
-
-
-def _holds_meeting(token: Token) -> bool:
-    """'held talks', 'the meeting they held', but not 'held a press conference'."""
-    return any(t.lower_ in EVENTS["hold_objects"] or t.lemma_ in EVENTS["hold_objects"] for t in _held(token))
-
-
-def _held(token: Token) -> list[Token]:
-    """What a form of 'hold' holds: its object, or the noun its relative clause describes."""
-    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    if token.dep_ == "relcl":
-        objects.append(token.head)
-    return objects
-
-
-def _with_someone(token: Token) -> bool:
-    """'... with his Moroccan counterpart, X': a person (named or described) as the partner."""
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ == "with":
-            for node in prep.subtree:
-                if node.ent_type_ == "PERSON" or node.lemma_ in EVENTS["reference_nouns"]:
-                    return True
-    return False
-
-
-def _calls_on_someone(token: Token) -> bool:
-    """'X called on the minister' is a courtesy visit; 'X called on both sides to show restraint' and
-    'X called on Monday for talks' are not."""
-    if any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
-        return False
-    hosts = [
-        obj
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ == "on"
-        for obj in prep.children
-        if obj.dep_ == "pobj" and obj.ent_type_ != "DATE"
-    ]
-    return any(
-        node.ent_type_ in ("PERSON", TITLE, RANK) or node.lower_ in EVENTS["person_pronouns"]
-        for obj in hosts
-        for node in obj.subtree
-    )
-
-
-def _receives_someone(token: Token) -> bool:
-    """'X welcomed the delegation', 'Y was received by Z', but not 'X welcomed the move': whom a
-    welcoming verb takes must be a person."""
-    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "agent")]
-    if token.dep_ == "relcl":
-        objects.append(token.head)
-    return not objects or any(
-        node.pos_ == "PROPN"
-        or node.ent_type_ in ("PERSON", TITLE, RANK)
-        or node.lower_ in EVENTS["person_pronouns"]
-        or node.lower_ in EVENTS["object_pronouns"]
-        or node.lemma_ in EVENTS["reference_nouns"]
-        for obj in objects
-        for node in obj.subtree
-    )
-
-
-def is_planned(token: Token) -> bool:
-    """True for an encounter announced or denied rather than reported: 'will meet', 'is expected to
-    visit', 'no separate meeting was on the schedule'."""
-    if any(c.dep_ == "neg" or c.lower_ == "no" for c in token.children):
-        return True
-    for node in [token, *token.ancestors]:
-        if any(c.dep_ == "aux" and c.lower_ in EVENTS["future_auxiliaries"] for c in node.children):
-            return True
-        if node != token and node.lemma_ in EVENTS["planning_heads"]:
-            return True
-        if node.pos_ == "VERB" and node != token:
-            break
-    return False
-
-
-def _participants(sent: Span, trigger: Token, index: dict[int, dict]) -> list[dict]:
-    found = []
-    for token, person in people_in(sent, index):
-        # "the session under the Marcos administration": a name that modifies a thing is not a person there.
-        if token.dep_ == "compound" and token.head.pos_ == "NOUN":
-            continue
-        attached = governed_by(token, trigger)
-        if not attached and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
-            attached = governed_by(token, trigger.head) and any(
-                t.dep_ in ("nsubj", "nsubjpass") for t in [token, *token.ancestors] if t.head == trigger.head
-            )
-        if attached and person not in found:
-            found.append(person)
-    # The parser sometimes leaves "met with" without an object; the next person named is it.
-    for prep in trigger.children:
-        if prep.dep_ == "prep" and prep.lower_ == "with" and not any(c.dep_ == "pobj" for c in prep.children):
-            following = [p for t, p in people_in(sent, index) if t.i > prep.i and p not in found]
-            found += following[:1]
-    # "received the newly appointed attaché of Türkiye, Major General X": X even if misattached.
-    for child in trigger.children:
-        if child.dep_ in ("dobj", "nsubjpass") and child.pos_ == "NOUN":
-            following = _apposed_name(child, index)
-            if following and following not in found:
-                found.append(following)
-    # "General X, who was received in Beijing by Y": the person the relative clause is about.
-    if trigger.dep_ == "relcl" and trigger.head.i in index and index[trigger.head.i] not in found:
-        found.append(index[trigger.head.i])
-    return found
-
-
-def _apposed_name(noun: Token, index: dict[int, dict]) -> dict | None:
-    """The person named right after a noun phrase and a comma (ranks allowed in between)."""
-    doc = noun.doc
-    i = noun.right_edge.i + 1
-    # The parser may hang a trailing "in Azerbaijan" on the verb; it still sits before the comma.
-    while (
-        i < min(len(doc), noun.right_edge.i + 5) and doc[i].text != "," and doc[i].pos_ not in ("VERB", "AUX")
-    ):
-        i += 1
-    if i >= len(doc) or doc[i].text != ",":
-        return None
-    i += 1
-    while i < len(doc) and doc[i].ent_type_ == RANK:
-        i += 1
-    return next((index[j] for j in range(i, min(i + MAX_NAME_TOKENS, len(doc))) if j in index), None)
-
-
-def _signers(sent: Span, index: dict[int, dict]) -> list[dict]:
-    """The named subjects of 'signed' or 'put his signature to' in the sentence."""
-    found: list[dict] = []
-    for token in sent:
-        signs = token.pos_ == "VERB" and token.lemma_ in EVENTS["sign_verbs"]
-        puts_signature = token.lemma_ in EVENTS["signature_verbs"] and any(
-            c.dep_ == "dobj" and c.lower_ in EVENTS["signature_nouns"] for c in token.children
-        )
-        # "signed a new accord with France" is another signing, not more about this one.
-        another = any(
-            c.dep_ == "dobj" and any(d.lower_ in ("a", "an") for d in c.children) for c in token.children
-        )
-        if (signs or puts_signature) and not another and not is_planned(token):
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "agent")]
-            _add(found, [index[t.i] for s in subjects for t in s.subtree if t.i in index])
-    return found
-
-
-def _subjects(sent: Span, index: dict[int, dict]) -> list[dict]:
-    """People in the subject of the sentence's main clause (and of clauses joined to it)."""
-    heads = [sent.root, *(c for c in sent.root.children if c.dep_ == "conj")]
-    subjects = [c for head in heads for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return [index[t.i] for subject in subjects for t in subject.subtree if t.i in index]
-
-
-def _joint_subjects(trigger: Token, index: dict[int, dict]) -> list[dict]:
-    """'X and Y discussed ...': two or more named subjects of a joint verb are a meeting."""
-    if trigger.pos_ != "VERB" or trigger.lemma_ not in EVENTS["joint_verbs"]:
-        return []
-    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "agent")]
-    found = [index[t.i] for s in subjects for t in s.subtree if t.i in index]
-    unique = list({id(p): p for p in found}.values())
-    return unique if len(unique) >= 2 else []
-
-
-def _kind(sent: Span, trigger: Token) -> str | None:
-    """A call is by telephone or video; a courtesy call is a visit. 'X and Y discussed ...' does not
-    say how they talked: None."""
-    if sentence_says(sent, "call_words"):
-        return "call"
-    if trigger.pos_ == "VERB" and trigger.lemma_ in EVENTS["call_verbs"]:
-        return "call"
-    if trigger.lower_ == "call" and not any(t.lower_ in EVENTS["visit_call_markers"] for t in trigger.lefts):
-        return "call"
-    words = _held(trigger) if trigger.lemma_ == "hold" else [trigger]
-    if any(w.lemma_ in EVENTS["medium_neutral"] or w.lower_ in EVENTS["medium_neutral"] for w in words):
-        return None
-    return "meeting"
-
-
-def _date(sent: Span, previous: str | None) -> tuple[str | None, bool]:
-    """The meeting's date and whether the sentence itself gave it."""
-    if date := date_in(sent):
-        return date, True
-    if sentence_says(sent, "same_day"):
-        return previous, True
-    if sentence_says(sent, "vague_past"):
-        return None, True
-    return publication(sent.doc) or lead_date(sent.doc), False
-
-
-def _is_setting(sent: Span) -> bool:
-    """'At the meeting, ...', 'During the talks, ...': more about the encounter just reported."""
-    return any(
-        t.pos_ == "NOUN"
-        and t.lower_ in EVENTS["meeting_nouns"]
-        and t.head.lower_ in EVENTS["setting_prepositions"]
-        for t in sent
-    )
-
-
 @dataclass
-class Candidate:
-    """A meeting as read so far; parties are settled once the whole article is read."""
+class Trip:
+    """A visit or journey a sentence told of: where to, when (if said), and who went."""
 
-    kind: str
-    people: list[dict]
-    named: list[str]
-    others: list[str]
-    date: str | None
-    place: str | None
     sentence: int
-    evidence: list[int]
-    # "X and Y also held a separate meeting": never one encounter with the meeting before.
-    separate: bool = False
-
-    def add(self, people: list[dict]) -> None:
-        _add(self.people, people)
-
-
-def _one_by_one(candidate: Candidate) -> list[Candidate]:
-    """'X held meetings with A and B': one meeting of X with each of them."""
-    sides: dict[str, list[dict]] = {}
-    for person in candidate.people:
-        if person["party"]:
-            sides.setdefault(person["party"], []).append(person)
-    alone = [people[0] for people in sides.values() if len(people) == 1]
-    if len(sides) != 2 or not alone:
-        return [candidate]
-    met = [p for p in candidate.people if p is not alone[0]]
-    if len(met) < 2:
-        return [candidate]
-    return [replace(candidate, people=[alone[0], other], separate=True) for other in met]
-
-
-def _add(found: list[dict], more: list[dict]) -> None:
-    found += [p for p in more if p not in found]
+    place: str
+    date: str | None
+    dated: bool
+    travellers: list[dict]
 
 
 class MeetingScan:
@@ -306,45 +79,59 @@ class MeetingScan:
         # in Georgia on 5 October").
         self.pending: tuple[int, str | None, str | None] | None = None
         # The last trip a sentence reported ("X travelled to Y"): sentence number, place, date (if said).
-        self.trip: tuple[int, str, str | None, bool] | None = None
-        breaks = [m.start() for m in re.finditer(r"\n\n", doc.text)] + [len(doc.text)] * 2
-        self.opening_end, self.second_paragraph_end = breaks[0], breaks[1]
+        self.trip: Trip | None = None
+        # The last date the story gave, which "that year" and "later that day" refer to.
+        self.narrative: str | None = None
+        spans = paragraphs(doc)
+        lead = lead_paragraph(doc)
+        after = [end for start, end in spans if start > lead[0]]
+        self.lead, self.second_paragraph_end = lead, after[0] if after else lead[1]
 
     def run(self) -> list[dict]:
         for number, sent in enumerate(self.doc.sents):
             self._read(number, sent)
+            self.narrative = date_in(sent) or self.narrative
         return merge_meetings([m for c in self.candidates if (m := self._settle(c))])
 
     def _recent(self, number: int) -> bool:
         return bool(self.candidates) and number - self.candidates[-1].sentence <= MAX_FOLLOW_UP
 
     def _read(self, number: int, sent: Span) -> None:
-        found = self._encounter(sent)
+        found = self._encounters(sent)
         self._note_trip(number, sent)
-        if found is None:
+        if not found:
             if self._recent(number) and sentence_says(sent, "attendance") and self._same_time(sent):
                 self._attended(sent, self.candidates[-1])
-            elif self._recent(number) and not date_in(sent) and (signers := _signers(sent, self.index)):
+            elif self._recent(number) and not date_in(sent) and (signers := signers_in(sent, self.index)):
                 # "X put his signature to the pact, while Y signed for her government": at the ceremony.
                 self.candidates[-1].add(signers)
-            elif self._recent(number) and _is_setting(sent):
+            elif self._recent(number) and is_setting(sent):
                 # "At that meeting X thanked ... under the leadership of Y": only X was there.
-                self.candidates[-1].add(_subjects(sent, self.index))
+                self.candidates[-1].add(main_subjects(sent, self.index))
             elif any(is_trigger(t) and not is_planned(t) for t in sent) and (date := date_in(sent)):
                 self.pending = (number, date, place_in(sent))
             return
-        trigger, participants, referring = found
-        if self._recent(number) and is_anaphoric(trigger) and not date_in(sent):
+        first, *more = found
+        self._report(number, sent, *first, alone=not more)
+        for trigger, participants, referring in more:
+            self._report(number, sent, trigger, participants, referring, alone=False)
+
+    def _report(
+        self, number: int, sent: Span, trigger: Token, participants: list[dict], referring: bool, alone: bool
+    ) -> None:
+        """A candidate for one encounter the sentence reports (or more about the last one)."""
+        if alone and self._recent(number) and is_anaphoric(trigger) and not date_in(sent):
             self.candidates[-1].add(participants)
             if sentence_says(sent, "attendance"):
                 self._attended(sent, self.candidates[-1])
             return
-        if sentence_says(sent, "attendance"):
-            _add(participants, [p for _, p in people_in(sent, self.index)])
-        date, place = self._when_where(number, sent, referring, participants)
+        if alone and sentence_says(sent, "attendance"):
+            add_new(participants, [p for _, p in people_in(sent, self.index)])
+        date, place = self._when_where(number, sent, trigger, referring, participants)
         candidate = Candidate(
             # Talks somewhere ("held talks in Baku") are in person; else as these people last talked.
-            kind=_kind(sent, trigger) or ("meeting" if place_in(sent) else self._last_kind(participants)),
+            kind=meeting_kind(sent, trigger)
+            or ("meeting" if place_in(sent) else self._last_kind(participants)),
             people=participants,
             named=parties_named(list(trigger.subtree)),
             others=sentence_parties(sent),
@@ -353,38 +140,76 @@ class MeetingScan:
             sentence=number,
             evidence=[sent.start_char, sent.end_char],
             # "Earlier in the day, X had welcomed Y": another encounter than the one reported.
-            separate=any(t.lower_ in EVENTS["separate_markers"] for t in trigger.subtree)
+            separate=not alone
+            or any(t.lower_ in EVENTS["separate_markers"] for t in trigger.subtree)
             or sentence_says(sent, "day_sequence"),
         )
-        if explicit_date := date_in(sent):
+        if explicit_date := date_in(sent, trigger):
             # "The delegation landed yesterday and was met by X. The ministers then held talks.": that day.
             self.pending = (number, explicit_date, place)
         # Settle parties now, so that later sentences can refer to "the Pakistani general".
         settle_sides(participants, self.pair, candidate.others, place)
-        if any(t.lower_ in EVENTS["several_meetings"] for t in [trigger, *trigger.children]):
-            self.candidates += _one_by_one(candidate)
-        else:
+        if any(t.lower_ in EVENTS["multilateral_markers"] for t in sent):
             self.candidates.append(candidate)
+            return
+        each = any(t.lower_ in EVENTS["several_meetings"] for t in [trigger, *trigger.children])
+        each = each or sentence_says(sent, "one_by_one") or repeats_partner_preposition(trigger)
+        leaders, named = subject_people(trigger, self.index)
+        scenes = partner_scenes(sent, [p for p in participants if p not in leaders], self.index)
+        # "with A in Paris on Monday and with B in Rome on Tuesday": told apart by their own time and place.
+        apart = len({date for date, _ in scenes.values() if date}) >= 2
+        pieces = split_encounter(candidate, leaders, partner_states(trigger), each, named)
+        if apart and len(pieces) > 1:
+            for piece in pieces:
+                own = [scenes[id(p)] for p in piece.people if id(p) in scenes]
+                date, place = own[0] if own else (None, None)
+                piece.date, piece.place = date or piece.date, place or piece.place
+        self.candidates += pieces
 
-    def _encounter(self, sent: Span) -> tuple[Token, list[dict], bool] | None:
-        """The meeting word of the sentence that reaches the most people, with them."""
-        found = None
+    def _encounters(self, sent: Span) -> list[tuple[Token, list[dict], bool]]:
+        """The encounters the sentence reports: the meeting word reaching the most people first, then
+        those of other meeting words that reach someone else ('X was received by A and then met B')."""
+        found = sorted(self._triggered(sent), key=lambda f: -len(f[1]))
+        kept: list[tuple[Token, list[dict], bool]] = []
+        for item in found:
+            if not kept or self._another_encounter(item[0], item[1], kept):
+                kept.append(item)
+        return kept
+
+    @staticmethod
+    def _another_encounter(
+        trigger: Token, people: list[dict], kept: list[tuple[Token, list[dict], bool]]
+    ) -> bool:
+        """A second meeting verb tells of another encounter when it has a verb of its own and someone of
+        the first encounter meets someone new there."""
+        first = {id(p) for p in kept[0][1]}
+        ids = {id(p) for p in people}
+        return (
+            trigger.pos_ == "VERB"
+            and len(ids) >= 2
+            and bool(ids & first)
+            and not any(ids <= {id(p) for p in k[1]} for k in kept)
+        )
+
+    def _triggered(self, sent: Span) -> list[tuple[Token, list[dict], bool]]:
+        """Each meeting word of the sentence with the people it reaches."""
+        found = []
         for trigger in sent:
             referring = False
-            participants = _joint_subjects(trigger, self.index)
+            participants = joint_subjects(trigger, self.index)
             if not participants:
                 if not is_trigger(trigger) or is_planned(trigger):
                     continue
-                participants = _participants(sent, trigger, self.index)
-                _add(participants, described_people(trigger, self.people, participants))
-                _add(participants, clause_subjects(trigger, self.index))
+                participants = governed_people(sent, trigger, self.index)
+                add_new(participants, described_people(trigger, self.people, participants))
+                add_new(participants, clause_subjects(trigger, self.index))
                 if (pair := bare_pair(trigger, self.index)) is not None:
-                    _add(participants, pair)
+                    add_new(participants, pair)
                 elif is_plural_reference(trigger) and self.candidates:
                     # "... President X and President Y at their summit. The two presidents spoke by phone."
                     reports = [*(c.people for c in self.candidates), self._named_before(sent)]
                     counted = counted_people(trigger, reports)
-                    _add(participants, counted or self.candidates[-1].people)
+                    add_new(participants, counted or self.candidates[-1].people)
                     referring = True
                 if (subject := pronoun_subject(trigger, self.index)) and subject not in participants:
                     participants.insert(0, subject)
@@ -392,8 +217,8 @@ class MeetingScan:
                     partner := pronoun_partner(trigger, participants, self.index)
                 ):
                     participants.append(partner)
-            if participants and (found is None or len(participants) > len(found[1])):
-                found = (trigger, participants, referring)
+            if participants:
+                found.append((trigger, participants, referring))
         return found
 
     def _same_time(self, sent: Span) -> bool:
@@ -421,38 +246,57 @@ class MeetingScan:
         return shared[-1].kind if shared else "meeting"
 
     def _note_trip(self, number: int, sent: Span) -> None:
-        """Remember where and when a sentence that tells of a visit or a journey went."""
-        if not any(t.lemma_ in EVENTS["visit_words"] for t in sent) or not (place := place_in(sent)):
+        """Remember where and when a sentence that tells of a visit or a journey went, and who went."""
+        visits = [t for t in sent if t.lemma_ in EVENTS["visit_words"]]
+        if not visits or not (place := place_in(sent)):
             return
         previous = self.candidates[-1].date if self.candidates else publication(self.doc)
-        self.trip = (number, place, *_date(sent, previous))
+        travellers = [p for t in visits for p in subject_people(t, self.index)[0]]
+        self.trip = Trip(number, place, *sentence_date(sent, previous, narrative=self.narrative), travellers)
 
-    def _on_trip(self, number: int, sent: Span) -> tuple[str, str | None, bool] | None:
+    def _on_trip(self, number: int, sent: Span) -> Trip | None:
         """The trip a meeting belongs to: reported in the sentence just before, or named as 'that visit'."""
-        if self.trip is None or self.trip[0] >= number:
+        if self.trip is None or self.trip.sentence >= number:
             return None
-        if self.trip[0] == number - 1:
-            return self.trip[1:]
+        if self.trip.sentence == number - 1:
+            return self.trip
         refers = any(
             t.lemma_ in EVENTS["visit_words"]
             and t.pos_ == "NOUN"
             and any(c.lower_ in EVENTS["trip_determiners"] for c in t.lefts)
             for t in sent
         )
-        return self.trip[1:] if refers and number - self.trip[0] <= MAX_FOLLOW_UP else None
+        return self.trip if refers and number - self.trip.sentence <= MAX_FOLLOW_UP else None
+
+    def _visiting(self, number: int, people: list[dict], date: str | None) -> str | None:
+        """Where the traveller of the last trip still is: 'X arrived in Hanoi. ... X also met Y.'"""
+        trip = self.trip
+        if trip is None or trip.sentence >= number or number - trip.sentence > MAX_FOLLOW_UP:
+            return None
+        # A trip lasts days: a meeting of the same month may be part of it.
+        same_time = dates_compatible(date and date[:7], trip.date and trip.date[:7])
+        if not any(p in trip.travellers for p in people) or not same_time:
+            return None
+        return trip.place
 
     def _when_where(
-        self, number: int, sent: Span, referring: bool, people: list[dict]
+        self, number: int, sent: Span, trigger: Token, referring: bool, people: list[dict]
+    ) -> tuple[str | None, str | None]:
+        date, place = self._anchor(number, sent, trigger, referring, people)
+        return date, place or self._visiting(number, people, date)
+
+    def _anchor(
+        self, number: int, sent: Span, trigger: Token, referring: bool, people: list[dict]
     ) -> tuple[str | None, str | None]:
         # "Later in the day, the four ministers ...": the day these people were last reported on.
         last = self._last_with(people)
         previous = last.date if last else publication(self.doc)
-        date, explicit = _date(sent, previous)
-        place = place_in(sent)
+        date, explicit = sentence_date(sent, previous, trigger, self.narrative)
+        place = place_in(sent, trigger)
         if place is None and (trip := self._on_trip(number, sent)):
-            place = trip[0]
-            if not explicit and trip[2]:
-                date, explicit = trip[1], True
+            place = trip.place
+            if not explicit and trip.dated:
+                date, explicit = trip.date, True
         if not explicit and self.candidates and sentence_says(sent, "side_event"):
             # "On the sidelines of the summit, X also met Y": when and where the summit was.
             return previous, place or last.place
@@ -463,18 +307,31 @@ class MeetingScan:
         if referring:
             # "During the meeting, the sides discussed ...": the encounter just reported, on its date.
             return previous, place or last.place
+        if last and last.date and self._continues(number, last, people):
+            # "X was received by A. X also met B.": the story goes on with the same visitor and day.
+            return last.date, place or last.place
         if sent.start_char < self.second_paragraph_end and (lead := lead_date(self.doc)):
             # The first paragraphs tell the news of the lead: "... on Wednesday signed ...".
             return lead, place
         return date, place
 
+    def _continues(self, number: int, last: Candidate, people: list[dict]) -> bool:
+        """True if an undated report goes on with someone of the last dated encounter, a few sentences on."""
+        return number - last.sentence <= MAX_FOLLOW_UP // 2 and any(p in last.people for p in people)
+
     def _settle(self, candidate: Candidate) -> dict | None:
         """The meeting as a record, if two parties met."""
         # A meeting in the opening paragraph without a place happened where the story is datelined;
         # a call has no one place.
-        if candidate.place is None and candidate.evidence[0] < self.opening_end and candidate.kind != "call":
-            candidate.place = dateline(self.doc)
+        if candidate.kind == "call":
+            # "X telephoned Y before he spoke in Washington": a call links two places, it has none.
+            candidate.place = None
+        in_lead = candidate.evidence[0] < self.lead[1] and candidate.evidence[1] > self.lead[0]
+        if candidate.place is None and in_lead and candidate.kind != "call":
+            candidate.place = dateline(self.doc) or lead_city(self.doc)
         parties = settle_sides(candidate.people, self.pair, candidate.others, candidate.place)
+        if candidate.sides:
+            parties = list(candidate.sides)
         if len(parties) < 2:
             # Only the article's two sides: other countries in the clause are usually just topics.
             parties += [c for c in candidate.named if c not in parties and c in self.pair]
@@ -494,47 +351,6 @@ class MeetingScan:
 def find_meetings(doc: Doc) -> list[dict]:
     """The meetings and calls an article reports, one per encounter."""
     return MeetingScan(doc).run()
-
-
-def dates_compatible(a: str | None, b: str | None) -> bool:
-    """Dates that may be the same day: equal, one of them unknown, or partial and not contradicting."""
-    if a is None or b is None or a == b:
-        return True
-    pa, pb = PartialDate.parse(a), PartialDate.parse(b)
-    return all(
-        x is None or y is None or x == y
-        for x, y in ((pa.year, pb.year), (pa.month, pb.month), (pa.day, pb.day))
-    )
-
-
-def merge_meetings(meetings: list[dict]) -> list[dict]:
-    """One meeting per encounter: the same parties and date, one set of people within the other."""
-    merged: list[dict] = []
-    for meeting in meetings:
-        separate = meeting.pop("separate", False)
-        same = next(
-            (
-                m
-                for m in merged
-                if not separate
-                and m["parties"] == meeting["parties"]
-                and m["kind"] == meeting["kind"]
-                and dates_compatible(m["date"], meeting["date"])
-                and (m["place"] is None or meeting["place"] is None or m["place"] == meeting["place"])
-                and (
-                    set(m["participants"]) <= set(meeting["participants"])
-                    or set(meeting["participants"]) <= set(m["participants"])
-                )
-            ),
-            None,
-        )
-        if same is None:
-            merged.append(meeting)
-            continue
-        same["participants"] += [p for p in meeting["participants"] if p not in same["participants"]]
-        same["date"] = same["date"] or meeting["date"]
-        same["place"] = same["place"] or meeting["place"]
-    return merged
 
 
 @Language.factory("milgraph_meetings")

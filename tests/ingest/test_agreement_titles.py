@@ -36,3 +36,16 @@ def test_a_title_naming_both_ministries_runs_through_between_and(extract) -> Non
         "Agreement on Defence Cooperation between the Ministry of Defence of Estonia and the Ministry "
         "of Defence of Latvia"
     ]
+
+
+def test_signed_with_each_of_them_is_one_agreement_per_partner(extract) -> None:
+    record = extract(
+        "Estonian Defence Minister Mart Kask met Latvian Defence Minister Juris Ozols and Lithuanian "
+        "Defence Minister Tomas Petraitis in Riga on Tuesday. Kask signed a cooperation plan for 2024 "
+        "with each of them."
+    )
+    assert sorted(sorted(p.code for p in a.parties) for a in record.agreements) == [
+        ["EST", "LTU"],
+        ["EST", "LVA"],
+    ]
+    assert all(a.signatories == ["Mart Kask"] for a in record.agreements)

@@ -50,3 +50,17 @@ def test_spans_of_days_are_not_one_date(text: str) -> None:
 
 def test_day_and_month_with_a_relative_year() -> None:
     assert parse_date("September 6 last year", PUBLISHED) == PartialDate(2021, 9, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("early February", "2022-02"),
+        ("the end of January", "2022-01"),
+        ("mid-December", "2021-12"),
+        ("the beginning of 2019", "2019"),
+        ("late 2020", "2020"),
+    ],
+)
+def test_part_of_a_month_or_year_is_that_month_or_year(text: str, expected: str) -> None:
+    assert parse_date(text, PUBLISHED).lexical == expected

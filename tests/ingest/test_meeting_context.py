@@ -236,3 +236,37 @@ def test_sender_of_greetings_did_not_take_part(extract) -> None:
 def test_name_at_the_very_end_of_the_text(extract) -> None:
     record = extract("The talks were led by Defence Minister Javier Colomina")
     assert [p.name for p in record.people] == ["Javier Colomina"]
+
+
+def test_lead_event_happened_in_the_city_the_lead_paragraph_opens_with(extract) -> None:
+    record = extract(
+        "Defence chiefs of Chile and Peru meet for border talks\n\n"
+        "LIMA, May 16 - Peruvian Defence Minister Carlos Ramos met Chilean Defence Minister Diego Rojas "
+        "on Tuesday to discuss border security."
+    )
+    assert [m.place for m in record.meetings] == ["Lima"]
+
+
+def test_a_venue_read_as_one_name_gives_its_city(extract) -> None:
+    record = extract(
+        "Peruvian Defence Minister Carlos Ramos held talks with Chilean Defence Minister Diego Rojas "
+        "at the Ministry of Defence in Lima on Tuesday."
+    )
+    assert [m.place for m in record.meetings] == ["Lima"]
+
+
+def test_the_visit_destination_carries_over_to_the_visitors_later_encounters(extract) -> None:
+    record = extract(
+        "Peruvian Defence Minister Carlos Ramos arrived in Santiago on Monday for a three-day visit. "
+        "He laid a wreath at a memorial. He toured a naval base. "
+        "On Tuesday Ramos met Chilean Defence Minister Diego Rojas."
+    )
+    assert [(m.date.lexical, m.place) for m in record.meetings] == [("2023-05-16", "Santiago")]
+
+
+def test_a_place_of_another_clause_is_not_where_they_met(extract) -> None:
+    record = extract(
+        "Peruvian Defence Minister Carlos Ramos met Chilean Defence Minister Diego Rojas on Tuesday, "
+        "the ministry said in Lima."
+    )
+    assert [m.place for m in record.meetings] == [None]
