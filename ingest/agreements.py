@@ -27,7 +27,7 @@ from ingest.events import (
     publication,
     sentence_says,
 )
-from ingest.gazetteer import STATE
+from ingest.gazetteer import DEMONYM, STATE
 from ingest.parties import article_pair
 from ingest.triggers import is_planned
 
@@ -125,7 +125,14 @@ def _sets_the_scene(prep: Token) -> bool:
     i = prep.i + 1
     while i < len(doc) and doc[i].pos_ == "DET":
         i += 1
-    return prep.lower_ in SCENE_PREPOSITIONS and i < len(doc) and doc[i].ent_type_ in SCENE_ENTITIES
+    if prep.lower_ not in SCENE_PREPOSITIONS or i >= len(doc):
+        return False
+    # "in the Kazakh capital", "in the Turkish city of Kayseri": a place described by its state.
+    while i < len(doc) and doc[i].ent_type_ == DEMONYM:
+        i += 1
+    return i < len(doc) and (
+        doc[i].ent_type_ in SCENE_ENTITIES or doc[i].lower_ in EVENTS["settlement_nouns"]
+    )
 
 
 def _is_named(title: str, quoted: bool) -> bool:

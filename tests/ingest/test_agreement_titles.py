@@ -49,3 +49,11 @@ def test_signed_with_each_of_them_is_one_agreement_per_partner(extract) -> None:
         ["EST", "LVA"],
     ]
     assert all(a.signatories == ["Mart Kask"] for a in record.agreements)
+
+
+def test_a_place_described_by_its_state_is_not_part_of_the_title(extract) -> None:
+    record = extract(
+        "The defence ministers of Georgia and Armenia signed a new agreement on military cooperation "
+        "in the Armenian capital on Friday."
+    )
+    assert titles(record) == ["new agreement on military cooperation"]
