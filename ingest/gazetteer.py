@@ -19,7 +19,7 @@ from pathlib import Path
 import pycountry
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ingest.records import ROLES, Party
 
@@ -280,8 +280,34 @@ def title_patterns() -> list[dict]:
 
 
 @Language.factory("milgraph_gazetteer")
-def make_gazetteer_ruler(nlp: Language, name: str) -> SpanRuler:
+def make_gazetteer_ruler(nlp: Language, name: str) -> GazetteerRuler:
     """Entities for states, demonyms, organisations, ranks and titles; the longest match wins."""
-    ruler = SpanRuler(nlp, name, spans_key=None, annotate_ents=True, overwrite=True)
+    ruler = GazetteerRuler(nlp, name, spans_key=None, annotate_ents=True, overwrite=True)
     ruler.add_patterns(entity_patterns(nlp, load_gazetteer()))
     return ruler
+
+
+class GazetteerRuler(SpanRuler):
+    """A span ruler that leaves out parties named only to be negated: "a non-NATO ally" is not NATO's,
+    "an anti-Russian stance" is no Russian's."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc = super().__call__(doc)
+        prefixes = _negating_prefixes()
+        doc.ents = [
+            ent
+            for ent in doc.ents
+            if not (
+                ent.label_ in PARTY_LABELS
+                and ent.start >= 2
+                and doc[ent.start - 1].text == "-"
+                and doc[ent.start - 2].lower_ in prefixes
+            )
+        ]
+        return doc
+
+
+@cache
+def _negating_prefixes() -> frozenset[str]:
+    context = json.loads((RESOURCES / "context.json").read_text(encoding="utf-8"))
+    return frozenset(context["negating_prefixes"])

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ingest.gazetteer import load_gazetteer
+from ingest.gazetteer import PARTY_LABELS, load_gazetteer
 from ingest.pipeline import Extractor
 
 
@@ -78,3 +78,11 @@ def test_the_democratic_republic_of_the_congo_is_not_the_republic_of_the_congo(e
     found = ents(extractor, "The Democratic Republic of the Congo and the Republic of Congo signed a pact.")
     assert ("Democratic Republic of the Congo", "STATE", "COD") in found
     assert ("Republic of Congo", "STATE", "COG") in found
+
+
+def test_a_party_named_only_to_be_negated_is_no_party(extractor) -> None:
+    doc = extractor.nlp("Peru is a major non-NATO ally, and an anti-Chilean mood is rare there.")
+    labels = {ent.text: ent.label_ for ent in doc.ents}
+    assert labels.get("NATO") not in PARTY_LABELS
+    assert labels.get("Chilean") not in PARTY_LABELS
+    assert labels["Peru"] in PARTY_LABELS
