@@ -29,6 +29,8 @@ SUCCESSION_NOUNS = frozenset({"predecessor", "successor"})
 PAIR_JOINS = frozenset({"-", "–", "/"})
 # How far past a name its apposition may run: ", who is heading Vietnam's delegation to the forum,".
 MAX_CONTEXT = 15
+# "X (rtd), signed for Nigeria": how far after the name the party signed for may be named.
+SIGNED_FOR_REACH = 6
 LIST_BRIDGE = frozenset({",", ":", "—", "–", "-", "("})
 
 
@@ -237,6 +239,26 @@ def delegation_heads(doc: Doc, people: list[dict]) -> None:
                 break
 
 
+def signed_for(doc: Doc, people: list[dict]) -> None:
+    """'X signed for Nigeria and Y for Russia', 'Y, for Russia': whom a signatory signs for."""
+    starts = {start for p in people for start, _ in p["mentions"]}
+    for person in people:
+        if person["party"] is not None:
+            continue
+        for _, end in person["mentions"]:
+            stop = min(end + SIGNED_FOR_REACH, doc[end].sent.end)
+            for i in range(end, stop - 1):
+                if i in starts:
+                    break
+                after = doc[i + 1]
+                if doc[i].lower_ == "for" and after.ent_type_ in PARTY_LABELS and after.ent_id_:
+                    if i <= end + 1 or any(t.lemma_ in EVENTS["sign_verbs"] for t in doc[end:i]):
+                        person["party"] = after.ent_id_
+                    break
+            if person["party"] is not None:
+                break
+
+
 def host_parties(doc: Doc, people: list[dict]) -> None:
     """'X received Y in Baku', 'The visitor was later received by X', 'he called on X': the one who
     receives is at home, in the place the sentence names, else where the visit reported last went."""
@@ -334,6 +356,7 @@ def resolve_parties(doc: Doc, people: list[dict]) -> None:
     counterpart_parties(doc, people)
     predecessor_parties(doc, people)
     entourage_parties(doc, people)
+    signed_for(doc, people)
     host_parties(doc, people)
     dateline_party(doc, people)
 

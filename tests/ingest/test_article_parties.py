@@ -129,3 +129,12 @@ def test_the_head_of_a_delegation_is_of_its_party(extract) -> None:
         "met Swiss officials on Friday."
     )
     assert parties(record)["Carlos Ruiz"] == "PER"
+
+
+def test_a_signatory_is_of_the_party_signed_for(extract) -> None:
+    record = extract(
+        "The agreement was signed in Lima on Monday. The Minister of Defence, Jorge Soto, signed for Peru "
+        "and the Director of the Federal Service, Ivan Petrov, for Russia."
+    )
+    assert parties(record)["Jorge Soto"] == "PER"
+    assert parties(record)["Ivan Petrov"] == "RUS"
