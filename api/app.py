@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import articles, countries, errors, events, export, health, neighbourhood, people, sparql
+from api import articles, countries, errors, events, export, health, linked, neighbourhood, people, sparql
 from api.limits import BodyLimit
 from api.settings import Settings
 from graph import open_store
@@ -42,6 +42,6 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.state.extraction = articles.Extraction()
     errors.install(app)
     app.add_middleware(BodyLimit)
-    for module in (health, countries, people, events, neighbourhood, export, articles, sparql):
+    for module in (health, countries, people, events, neighbourhood, export, articles, sparql, linked):
         app.include_router(module.router)
     return app

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, status
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
 from fastapi.responses import StreamingResponse
 
 from api.dates import DateRange, date_range, first_day, last_day
 from api.deps import StoreDep
+from api.linked import context_url
+from graph.jsonld import compacted_export
 from graph.network import NETWORK_FORMATS, Period, serialise
 from graph.network import network as build_network
 from graph.store import RDF_FORMATS, Store
@@ -34,7 +36,7 @@ EXTENSIONS = {
 MEDIA_TYPES = {**RDF_FORMATS, **{name: media for name, (media, _) in NETWORK_FORMATS.items()}}
 
 
-def body(store: Store, fmt: str, view: str | None, dates: DateRange) -> Iterator[bytes]:
+def body(request: Request, store: Store, fmt: str, view: str | None, dates: DateRange) -> Iterator[bytes]:
     if fmt in NETWORK_FORMATS:
         period = Period(
             first_day(dates.start) if dates.start else None, last_day(dates.end) if dates.end else None
@@ -45,6 +47,8 @@ def body(store: Store, fmt: str, view: str | None, dates: DateRange) -> Iterator
             status.HTTP_422_UNPROCESSABLE_CONTENT,
             "'network', 'from' and 'to' apply to the graphml, gexf and csv formats only",
         )
+    if fmt == "jsonld":
+        return compacted_export(store, context_url(request))
     return store.export(fmt)
 
 
@@ -52,7 +56,8 @@ def body(store: Store, fmt: str, view: str | None, dates: DateRange) -> Iterator
     "/export",
     summary="Download the whole graph, or a network of it",
     description="TriG, N-Quads and JSON-LD keep each article's named graph and the default graph "
-    "(their union), so a bulk load restores a working store; Turtle, N-Triples and RDF/XML hold "
+    "(their union), so a bulk load restores a working store; JSON-LD is compacted with the "
+    "context at `/context.jsonld`; Turtle, N-Triples and RDF/XML hold "
     "the union. GraphML, GEXF and CSV (a zip of `nodes.csv` and `edges.csv`, as Gephi imports "
     "them) are the network of parties, people, events and places (`network=whole`), or of "
     "parties linked by the events they share, weighted by their number (`network=parties`); "
@@ -69,6 +74,7 @@ def body(store: Store, fmt: str, view: str | None, dates: DateRange) -> Iterator
     },
 )
 def export(
+    request: Request,
     store: StoreDep,
     dates: Annotated[DateRange, Depends(date_range)],
     format: Annotated[ExportFormat, Query(description="the serialisation", examples=["trig"])] = "trig",
@@ -77,7 +83,7 @@ def export(
     ] = None,
 ) -> StreamingResponse:
     return StreamingResponse(
-        body(store, format, network, dates),
+        body(request, store, format, network, dates),
         media_type=MEDIA_TYPES[format],
         headers={"Content-Disposition": f'attachment; filename="milgraph.{EXTENSIONS[format]}"'},
     )

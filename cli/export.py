@@ -9,6 +9,7 @@ from api.dates import first_day, last_day
 from cli.errors import CommandError, ExitStatus
 from cli.options import add_store_option, load_settings, opened_store
 from cli.output import write_atomically, write_to_stdout
+from graph.jsonld import compacted_export
 from graph.network import NETWORK_FORMATS, VIEWS, Period, csv_files, network, serialise
 from graph.store import RDF_FORMATS
 from ingest.records import PartialDate
@@ -30,8 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="write the graph as RDF, or as a network (GraphML, GEXF, CSV)",
         description="Serialise the graph. TriG, N-Quads and JSON-LD keep one named graph per "
         "article plus the default graph (their union), so a bulk load restores a working store; "
-        "Turtle, N-Triples and RDF/XML hold the union."
-        " GraphML, GEXF and CSV are the "
+        "Turtle, N-Triples and RDF/XML hold the union. JSON-LD is compacted with the milgraph "
+        "context (ontology/context.jsonld, written into the file). GraphML, GEXF and CSV are the "
         "network of parties, people, events and places (--network whole) or of parties linked by "
         "the events they share, weighted by their number (--network parties); CSV writes "
         "nodes.csv and edges.csv into the folder -o names, or into a zip when it ends in .zip. "
@@ -77,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
                 write_folder(args.output, csv_files(graph))
                 return ExitStatus.OK
             chunks = serialise(graph, args.format)
+        elif args.format == "jsonld":
+            chunks = compacted_export(store)
         else:
             chunks = store.export(args.format)
         if args.output is None:

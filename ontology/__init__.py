@@ -15,6 +15,8 @@ HERE = Path(__file__).parent
 ONTOLOGY_FILE = HERE / "milgraph.ttl"
 ROLES_FILE = HERE / "roles.ttl"
 SHAPES_FILE = HERE / "shapes.ttl"
+# The JSON-LD context of exports and REST answers; served at /context.jsonld.
+CONTEXT_FILE = HERE / "context.jsonld"
 
 BASE = "https://w3id.org/milgraph/"
 MG = Namespace(BASE + "ontology#")
@@ -43,6 +45,7 @@ SPARQL_PREFIXES = "\n".join(f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items(
 
 __all__ = [
     "BASE",
+    "CONTEXT_FILE",
     "DCTERMS",
     "GRAPH",
     "ID",

@@ -162,3 +162,25 @@ def test_a_date_that_is_not_one_is_a_usage_error(milgraph, sample_store: str) ->
     run = milgraph("export", "--format", "gexf", "--from", "April", "--store", sample_store)
     assert run.status == 2
     assert "not a date as YYYY-MM-DD, YYYY-MM or YYYY: 'April'" in run.err
+
+
+def test_jsonld_is_compacted_with_the_context_inline(milgraph, sample_store: str, tmp_path: Path) -> None:
+    import json
+
+    from pyld import jsonld
+
+    from graph.jsonld import context
+
+    target = tmp_path / "graph.jsonld"
+    assert milgraph("export", "--format", "jsonld", "-o", target, "--store", sample_store).status == 0
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert document["@context"] == context()
+    people = [n for n in document["@graph"] if n.get("@type") == "Person"]
+    assert {"@id": "id:person/zakir-hasanov", "name": "Zakir Hasanov"}.items() <= next(
+        p for p in people if p["@id"] == "id:person/zakir-hasanov"
+    ).items()
+    expanded = Dataset()
+    expanded.parse(data=jsonld.to_rdf(document, {"format": "application/n-quads"}), format="nquads")
+    nquads = tmp_path / "graph.nq"
+    assert milgraph("export", "--format", "nquads", "-o", nquads, "--store", sample_store).status == 0
+    assert set(expanded.quads()) == set(Dataset().parse(nquads, format="nquads").quads())
