@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
 
 from api import articles, countries, errors, events, export, health, linked, neighbourhood, people, sparql
 from api.limits import BodyLimit
@@ -42,6 +43,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.state.extraction = articles.Extraction()
     errors.install(app)
     app.add_middleware(BodyLimit)
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     for module in (health, countries, people, events, neighbourhood, export, articles, sparql, linked):
         app.include_router(module.router)
     return app
