@@ -106,9 +106,9 @@ def body(request: Request, store: Store, fmt: str, view: str | None, dates: Date
     return store.export(fmt)
 
 
-@router.api_route(
+@router.head("/export", include_in_schema=False)
+@router.get(
     "/export",
-    methods=["GET", "HEAD"],
     summary="Download the whole graph, or a network of it",
     description="TriG, N-Quads and JSON-LD keep each article's named graph and the default graph "
     "(their union), so a bulk load restores a working store; JSON-LD is compacted with the "
