@@ -1,4 +1,4 @@
-"""Linked data answers: the JSON-LD context at /context.jsonld, and REST views as `application/ld+json`.
+"""REST views as `application/ld+json`, compacted with the context served at /context.jsonld.
 
 A REST route answers in JSON-LD when the client prefers `application/ld+json` to
 `application/json`: the RDF description of the nodes the JSON view shows, compacted with
@@ -8,24 +8,17 @@ everywhere milgraph writes JSON-LD.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
 import pyoxigraph as ox
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 
 from api.negotiation import choose
 from api.queries import iris, render
-from graph.jsonld import compacted_triples, context
+from graph.jsonld import compacted_triples
 from graph.store import RDF_FORMATS, Store
 
-router = APIRouter(tags=["linked data"])
-
 LD_JSON = RDF_FORMATS["jsonld"]
-CONTEXT_PATH = "/context.jsonld"
-CONTEXT_EXAMPLE = {
-    "@context": {"mg": "https://w3id.org/milgraph/ontology#", "party": {"@id": "mg:party", "@type": "@id"}}
-}
 # The OpenAPI `responses` entry of a route that can answer in JSON-LD.
 LINKED_DATA_RESPONSE = {
     "content": {LD_JSON: {"schema": {"type": "object"}}},
@@ -33,19 +26,8 @@ LINKED_DATA_RESPONSE = {
 }
 
 
-@router.get(
-    CONTEXT_PATH,
-    summary="The JSON-LD context of milgraph's exports and answers",
-    response_class=Response,
-    responses={200: {"content": {LD_JSON: {"example": CONTEXT_EXAMPLE}}}},
-)
-def context_document() -> Response:
-    body = json.dumps({"@context": context()}, indent=2, ensure_ascii=False) + "\n"
-    return Response(body, media_type=LD_JSON, headers={"Cache-Control": "public, max-age=86400"})
-
-
 def context_url(request: Request) -> str:
-    return str(request.url_for("context_document"))
+    return str(request.url_for("context_document"))  # the route is in api.description
 
 
 def wants_linked_data(request: Request) -> bool:

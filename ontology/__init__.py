@@ -23,6 +23,8 @@ MG = Namespace(BASE + "ontology#")
 ID = Namespace(BASE + "id/")
 ROLE = Namespace(BASE + "role/")
 GRAPH = Namespace(BASE + "graph/")
+# The named graph the ontology and the role scheme are loaded into; never part of the default graph.
+VOCABULARY_GRAPH = BASE + "graph/vocabulary"
 SCHEMA = Namespace("https://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 
@@ -63,5 +65,6 @@ __all__ = [
     "SHAPES_FILE",
     "SKOS",
     "SPARQL_PREFIXES",
+    "VOCABULARY_GRAPH",
     "XSD",
 ]
