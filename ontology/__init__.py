@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 HERE = Path(__file__).parent
 ONTOLOGY_FILE = HERE / "milgraph.ttl"
@@ -17,6 +17,8 @@ ROLES_FILE = HERE / "roles.ttl"
 SHAPES_FILE = HERE / "shapes.ttl"
 # The JSON-LD context of exports and REST answers; served at /context.jsonld.
 CONTEXT_FILE = HERE / "context.jsonld"
+# State and organisation codes -> Wikidata items, for owl:sameAs links.
+WIKIDATA_FILE = HERE / "wikidata.tsv"
 
 BASE = "https://w3id.org/milgraph/"
 MG = Namespace(BASE + "ontology#")
@@ -27,6 +29,7 @@ GRAPH = Namespace(BASE + "graph/")
 VOCABULARY_GRAPH = BASE + "graph/vocabulary"
 SCHEMA = Namespace("https://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
+WD = Namespace("http://www.wikidata.org/entity/")
 
 PREFIXES: dict[str, str] = {
     "mg": str(MG),
@@ -55,6 +58,7 @@ __all__ = [
     "OA",
     "ONTOLOGY_FILE",
     "ORG",
+    "OWL",
     "PREFIXES",
     "PROV",
     "RDF",
@@ -66,5 +70,7 @@ __all__ = [
     "SKOS",
     "SPARQL_PREFIXES",
     "VOCABULARY_GRAPH",
+    "WD",
+    "WIKIDATA_FILE",
     "XSD",
 ]
