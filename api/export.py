@@ -82,7 +82,8 @@ def entity_tag(request: Request, store: Store, fmt: str, view: str | None, dates
     Made from a digest of every named graph, computed by the store itself: any write, by
     this service or another client of a remote store, changes it.
     """
-    digests = sorted((row["g"], row["n"], row["digest"]) for row in store.select(render("graph-digests")))
+    rows = store.select(render("graph-digests"))
+    digests = sorted((row["g"], row["n"], row.get("digest", "")) for row in rows)
     state = [request.app.version, fmt, view, str(dates.start), str(dates.end), digests]
     return 'W/"' + hashlib.sha256(json.dumps(state).encode()).hexdigest()[:32] + '"'
 

@@ -130,3 +130,19 @@ def test_the_export_is_gzipped_for_clients_that_accept_it(client):
     dataset = Dataset()
     dataset.parse(data=response.text, format="nquads")  # httpx has already decoded it
     assert ARTICLE_GRAPH in {g.identifier for g in dataset.graphs()}
+
+
+def test_the_etag_tells_a_blank_node_graph_and_a_datatype_change(make_client, memory_store):
+    client = make_client(memory_store)
+    memory_store.update('INSERT DATA { GRAPH <urn:notes> { _:b <urn:says> "1" } }')
+    first = client.get("/export", params={"format": "nquads"})
+    assert first.status_code == 200
+    memory_store.update(
+        "DELETE WHERE { GRAPH <urn:notes> { ?s <urn:says> ?o } } ;"
+        "INSERT DATA { GRAPH <urn:notes> { _:b <urn:says> 1 } }"
+    )
+    changed = client.get(
+        "/export", params={"format": "nquads"}, headers={"If-None-Match": first.headers["etag"]}
+    )
+    assert changed.status_code == 200
+    assert changed.headers["etag"] != first.headers["etag"]
