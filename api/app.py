@@ -6,12 +6,15 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
 
 from api import articles, countries, errors, events, export, health, neighbourhood, people, sparql
+from api.description import router as description_router
 from api.limits import BodyLimit
 from api.settings import Settings
 from graph import open_store
 from graph.store import Store
+from graph.vocabulary import try_install_vocabulary
 
 DESCRIPTION = """\
 A knowledge graph of bilateral military relations read from news articles: who met whom,
@@ -27,6 +30,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     """The service over `store`, or over a store opened from `settings` and closed on shutdown."""
     owned = store is None
     opened = open_store(settings.store, **settings.store_options()) if store is None else store
+    try_install_vocabulary(opened)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -42,6 +46,8 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.state.extraction = articles.Extraction()
     errors.install(app)
     app.add_middleware(BodyLimit)
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     for module in (health, countries, people, events, neighbourhood, export, articles, sparql):
         app.include_router(module.router)
+    app.include_router(description_router)
     return app

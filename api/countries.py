@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from api.dates import DateRange, date_range
 from api.deps import StoreDep
 from api.event_details import EVENT_KINDS, PARTY_KINDS, fetch_events, party_refs
+from api.linked import LINKED_DATA_RESPONSE, described, wants_linked_data
 from api.models import EventKind, NotFoundBody, Partner, PartyList, PartySummary, Relations
 from api.queries import iri, render
 from api.resolve import resolve_party
@@ -48,9 +49,14 @@ def countries(store: StoreDep) -> PartyList:
 @router.get(
     "/country/{name}/relations",
     summary="A party's meetings and agreements, partner by partner, a page of events at a time",
-    responses={404: {"model": NotFoundBody, "description": "no party by that name; close matches"}},
+    response_model=Relations,
+    responses={
+        200: LINKED_DATA_RESPONSE,
+        404: {"model": NotFoundBody, "description": "no party by that name; close matches"},
+    },
 )
 def relations(
+    request: Request,
     store: StoreDep,
     name: Annotated[
         str,
@@ -63,7 +69,7 @@ def relations(
     kind: Annotated[list[EventKind] | None, Query(description="only these kinds of event")] = None,
     limit: Annotated[int, Query(ge=1, le=500, description="events per page, over all partners")] = 100,
     offset: Annotated[int, Query(ge=0, description="events to skip")] = 0,
-) -> Relations:
+) -> Relations | Response:
     party = resolve_party(store, name)
     classes = [KIND_CLASSES[k] for k in (kind or KIND_CLASSES)]
     query = render(
@@ -105,6 +111,9 @@ def relations(
             )
         )
     partners.sort(key=lambda p: (-(p.meetings + p.agreements), p.party.code))
+    if wants_linked_data(request):
+        people = (person.id for event in shown.values() for person in event.participants)
+        return described(store, request, [party.id, *(p.party.id for p in partners), *shown, *people])
     return Relations(
         party=party,
         partners=partners,

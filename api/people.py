@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Request, Response
 
 from api.dates import DateRange
 from api.deps import StoreDep
 from api.event_details import fetch_events, party_refs, people
 from api.events import PERSON_CLAUSE, ordered_events
+from api.linked import LINKED_DATA_RESPONSE, described, wants_linked_data
 from api.models import Counterpart, Event, NotFoundBody, PersonView, RankHistory, RoleHistory
 from api.queries import iri, render
 from api.resolve import resolve_person
@@ -26,12 +27,17 @@ MAX_EVENTS = 500
 @router.get(
     "/person/{name}",
     summary="A person: party, roles and ranks with the dates first and last seen, events, counterparts",
-    responses={404: {"model": NotFoundBody, "description": "no person by that name; close matches"}},
+    response_model=PersonView,
+    responses={
+        200: LINKED_DATA_RESPONSE,
+        404: {"model": NotFoundBody, "description": "no person by that name; close matches"},
+    },
 )
 def person(
+    request: Request,
     store: StoreDep,
     name: Annotated[str, Path(description="the person's full name, any case", examples=["Zakir Hasanov"])],
-) -> PersonView:
+) -> PersonView | Response:
     person_iri = resolve_person(store, name)
     about = people(store, [person_iri]).get(person_iri)
     party_iris = sorted(row["party"] for row in store.select(render("member-of", person=iri(person_iri))))
@@ -39,6 +45,10 @@ def person(
     roles, ranks = history(store, person_iri)
     meetings = own_events(store, person_iri, str(MG.Meeting))
     agreements = own_events(store, person_iri, str(MG.Agreement))
+    if wants_linked_data(request):
+        events = [*meetings, *agreements]
+        others = (p.id for event in events for p in [*event.parties, *event.participants])
+        return described(store, request, [person_iri, *party_iris, *(e.id for e in events), *others])
     return PersonView(
         id=person_iri,
         name=about.name if about else None,

@@ -14,12 +14,11 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
-from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import RDF
 
 from api.auth import WriteAccess, check_write_access
 from api.deadline import query_with_deadline
 from api.deps import SettingsDep, StoreDep
+from api.description import service_description
 from api.event_details import forget_parties
 from api.fetching import refuse_fetching
 from api.negotiation import choose
@@ -28,10 +27,6 @@ from api.settings import Settings
 from api.suggestions import forget_names
 from graph.sparqltext import query_form
 from graph.store import RDF_FORMATS, RESULT_FORMATS, QueryForm, Store
-
-SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
-ENTAILMENT = Namespace("http://www.w3.org/ns/entailment/")
-FORMATS = Namespace("http://www.w3.org/ns/formats/")
 
 # What each query form is answered in. The first column is what the store writes and the
 # Content-Type sent; the second lists other names clients use for it. The row order is the
@@ -54,18 +49,6 @@ ANSWERS: dict[QueryForm, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "CONSTRUCT": GRAPHS,
     "DESCRIBE": GRAPHS,
 }
-# The W3C format IRIs the service description advertises for each served media type.
-FORMAT_IRIS = {
-    RESULT_FORMATS["json"]: FORMATS.SPARQL_Results_JSON,
-    RESULT_FORMATS["xml"]: FORMATS.SPARQL_Results_XML,
-    RESULT_FORMATS["csv"]: FORMATS.SPARQL_Results_CSV,
-    RESULT_FORMATS["tsv"]: FORMATS.SPARQL_Results_TSV,
-    RDF_FORMATS["turtle"]: FORMATS.Turtle,
-    RDF_FORMATS["ntriples"]: FORMATS["N-Triples"],
-    RDF_FORMATS["jsonld"]: FORMATS["JSON-LD"],
-    RDF_FORMATS["rdfxml"]: FORMATS.RDF_XML,
-}
-
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
 FORM_TYPE = "application/x-www-form-urlencoded"
@@ -148,24 +131,6 @@ async def answer(
     )
 
 
-def service_description(request: Request, settings: Settings) -> Response:
-    """The SPARQL 1.1 Service Description of this endpoint, in Turtle."""
-    endpoint = URIRef(str(request.url.replace(query="", fragment="")))
-    graph = Graph()
-    graph.bind("sd", SD)
-    graph.bind("formats", FORMATS)
-    graph.add((endpoint, RDF.type, SD.Service))
-    graph.add((endpoint, SD.endpoint, endpoint))
-    graph.add((endpoint, SD.supportedLanguage, SD.SPARQL11Query))
-    if settings.write_token is not None:
-        graph.add((endpoint, SD.supportedLanguage, SD.SPARQL11Update))
-    graph.add((endpoint, SD.feature, SD.UnionDefaultGraph))
-    graph.add((endpoint, SD.defaultEntailmentRegime, ENTAILMENT.Simple))
-    for format_iri in FORMAT_IRIS.values():
-        graph.add((endpoint, SD.resultFormat, format_iri))
-    return Response(graph.serialize(format="turtle"), media_type=RDF_FORMATS["turtle"])
-
-
 async def run_update(store: Store, settings: Settings, update: str) -> Response:
     refuse_fetching(update)
     await run_in_threadpool(store.update, update, timeout=settings.query_timeout)
@@ -241,7 +206,7 @@ async def sparql_get(
     named_graph_uri: NamedUris = [],  # noqa: B006
 ) -> Response:
     if query is None:
-        return service_description(request, settings)
+        return service_description(request, settings, store)
     return await answer(request, store, settings, query, default_graph_uri, named_graph_uri)
 
 

@@ -10,6 +10,7 @@ from graph.rdf import article_upload
 from graph.stats import graph_stats
 from graph.store import GraphUpload, Store
 from graph.union import fill_default_graph
+from graph.vocabulary import install_vocabulary
 from ingest.records import ArticleRecord
 
 
@@ -41,6 +42,7 @@ def load_records(
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     summary = LoadSummary()
     fill_default_graph(store)
+    install_vocabulary(store)
     before = graph_stats(store)
     known = dict(store.graph_hashes())
     uploads: list[GraphUpload] = []

@@ -8,6 +8,7 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
 
 from graph import identity
 from graph.store import GraphUpload
+from graph.wikidata import wikidata_iri
 from ingest.records import (
     AgreementRecord,
     ArticleRecord,
@@ -17,7 +18,7 @@ from ingest.records import (
     Party,
     PersonRecord,
 )
-from ontology import DCTERMS, MG, OA, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from ontology import DCTERMS, MG, OA, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
 
 class InvalidRecord(ValueError):
@@ -70,6 +71,8 @@ class _ArticleGraph:
             self.add(node, MG.alpha2, Literal(party.alpha2))
         for demonym in party.demonyms:
             self.add(node, MG.demonym, Literal(demonym, language="en"))
+        if same := wikidata_iri(party):
+            self.add(node, OWL.sameAs, NamedNode(same))
         return node
 
     def article_node(self) -> None:

@@ -14,11 +14,18 @@ from collections.abc import Sequence
 
 from graph.sparqltext import keywords_only
 from graph.store import Store
+from ontology import VOCABULARY_GRAPH
 
+# The vocabulary graph (graph.vocabulary) describes the terms, not the articles: it is never
+# part of the union, so counts and facts over the default graph see the articles alone.
+_VOCABULARY = f"<{VOCABULARY_GRAPH}>"
+_IN_UNION = f"FILTER (?any != {_VOCABULARY})"
 # The whole derivation, for writes milgraph cannot follow graph by graph (users' own updates).
 REDERIVE = (
-    "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?any { ?s ?p ?o } } } ;\n"
-    "INSERT { ?s ?p ?o } WHERE { GRAPH ?any { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }"
+    "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o\n"
+    f"  FILTER NOT EXISTS {{ GRAPH ?any {{ ?s ?p ?o }} {_IN_UNION} }} }} ;\n"
+    f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?any {{ ?s ?p ?o }} {_IN_UNION}\n"
+    "  FILTER NOT EXISTS { ?s ?p ?o } }"
 )
 
 
@@ -31,7 +38,8 @@ def retract(graph: str) -> str:
     """
     return (
         f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }}\n"
-        f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {graph}) }} }}"
+        f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }}\n"
+        f"    FILTER (?other != {graph} && ?other != {_VOCABULARY}) }} }}"
     )
 
 
@@ -61,6 +69,6 @@ def fill_default_graph(store: Store) -> None:
     Stores written before milgraph kept the default graph, and stores bulk-loaded
     from named graphs alone, are in that state. Both checks stop at the first triple.
     """
-    if not store.ask("ASK { ?s ?p ?o }") and store.ask("ASK { GRAPH ?any { ?s ?p ?o } }"):
+    if not store.ask("ASK { ?s ?p ?o }") and store.ask(f"ASK {{ GRAPH ?any {{ ?s ?p ?o }} {_IN_UNION} }}"):
         # Every `Store.update` ends by re-deriving the default graph: an empty one does only that.
         store.update("")

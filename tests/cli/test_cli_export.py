@@ -55,9 +55,9 @@ def test_export_streams_to_stdout(milgraph, sample_store: str) -> None:
 
 
 def test_an_unknown_format_is_a_usage_error(milgraph, sample_store: str) -> None:
-    run = milgraph("export", "--format", "csv", "--store", sample_store)
+    run = milgraph("export", "--format", "xlsx", "--store", sample_store)
     assert run.status == 2
-    assert run.err.startswith("milgraph: error: argument --format: invalid choice: 'csv' (choose from ")
+    assert run.err.startswith("milgraph: error: argument --format: invalid choice: 'xlsx' (choose from ")
 
 
 def test_export_into_a_missing_folder_is_a_clear_error(milgraph, sample_store: str, tmp_path: Path) -> None:
@@ -88,3 +88,99 @@ def test_a_finished_write_gets_ordinary_permissions(tmp_path: Path) -> None:
     write_atomically(target, [b"<urn:a> <urn:b> <urn:c> .\n"])
     assert target.read_bytes() == b"<urn:a> <urn:b> <urn:c> .\n"
     assert target.stat().st_mode & 0o044  # readable beyond the owner, unlike a bare mkstemp file
+
+
+LVA = "https://w3id.org/milgraph/id/state/LVA"
+AZE = "https://w3id.org/milgraph/id/state/AZE"
+
+
+@pytest.mark.parametrize(("fmt", "read"), [("graphml", "read_graphml"), ("gexf", "read_gexf")])
+def test_network_formats_read_back_with_networkx(milgraph, sample_store: str, tmp_path: Path, fmt, read):
+    import networkx as nx
+
+    target = tmp_path / f"parties.{fmt}"
+    run = milgraph("export", "--format", fmt, "--network", "parties", "-o", target, "--store", sample_store)
+    assert (run.status, run.err) == (0, "")
+    graph = getattr(nx, read)(target)
+    assert graph.nodes[LVA]["label"] == "Latvia"
+    assert graph.edges[AZE, LVA]["weight"] >= 2
+
+
+def test_csv_goes_into_a_folder_or_a_zip(milgraph, sample_store: str, tmp_path: Path) -> None:
+    import csv
+    import zipfile
+
+    folder = tmp_path / "network"
+    assert milgraph("export", "--format", "csv", "-o", folder, "--store", sample_store).status == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["edges.csv", "nodes.csv"]
+    with (folder / "edges.csv").open(encoding="utf-8") as edges:
+        links = {row["Label"] for row in csv.DictReader(edges)}
+    assert {"party", "attendee", "memberOf"} <= links
+    archive = tmp_path / "network.zip"
+    assert milgraph("export", "--format", "csv", "-o", archive, "--store", sample_store).status == 0
+    with zipfile.ZipFile(archive) as opened:
+        assert opened.read("nodes.csv") == (folder / "nodes.csv").read_bytes()
+
+
+def test_a_date_range_keeps_the_events_in_it(milgraph, sample_store: str, tmp_path: Path) -> None:
+    import networkx as nx
+
+    target = tmp_path / "2022.graphml"
+    run = milgraph(
+        "export",
+        "--format",
+        "graphml",
+        "--from",
+        "2022",
+        "--to",
+        "2022-12",
+        "-o",
+        target,
+        "--store",
+        sample_store,
+    )
+    assert run.status == 0, run.err
+    dates = [d for _, d in nx.read_graphml(target).nodes(data="date") if d]
+    assert dates and all(d.startswith("2022") for d in dates)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("--format", "csv"), "csv writes two files: give -o FOLDER, or -o FILE.zip for one zip file"),
+        (("--format", "turtle", "--network", "parties"), "--network, --from and --to apply to the graphml"),
+        (("--format", "gexf", "--from", "2023", "--to", "2022"), "--from (2023) is after --to (2022)"),
+    ],
+)
+def test_network_options_are_checked(milgraph, sample_store: str, argv, message) -> None:
+    run = milgraph("export", *argv, "--store", sample_store)
+    assert run.status == 2
+    assert run.err.startswith(f"milgraph: error: {message}")
+
+
+def test_a_date_that_is_not_one_is_a_usage_error(milgraph, sample_store: str) -> None:
+    run = milgraph("export", "--format", "gexf", "--from", "April", "--store", sample_store)
+    assert run.status == 2
+    assert "not a date as YYYY-MM-DD, YYYY-MM or YYYY: 'April'" in run.err
+
+
+def test_jsonld_is_compacted_with_the_context_inline(milgraph, sample_store: str, tmp_path: Path) -> None:
+    import json
+
+    from pyld import jsonld
+
+    from graph.jsonld import context
+
+    target = tmp_path / "graph.jsonld"
+    assert milgraph("export", "--format", "jsonld", "-o", target, "--store", sample_store).status == 0
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert document["@context"] == context()
+    people = [n for n in document["@graph"] if n.get("@type") == "Person"]
+    assert {"@id": "id:person/zakir-hasanov", "name": "Zakir Hasanov"}.items() <= next(
+        p for p in people if p["@id"] == "id:person/zakir-hasanov"
+    ).items()
+    expanded = Dataset()
+    expanded.parse(data=jsonld.to_rdf(document, {"format": "application/n-quads"}), format="nquads")
+    nquads = tmp_path / "graph.nq"
+    assert milgraph("export", "--format", "nquads", "-o", nquads, "--store", sample_store).status == 0
+    assert set(expanded.quads()) == set(Dataset().parse(nquads, format="nquads").quads())

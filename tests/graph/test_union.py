@@ -11,7 +11,7 @@ from sample_records import riga_record, tallinn_record
 from graph import open_store
 from graph.loader import load_records
 from graph.store import GraphUpload, Store, StoreError
-from ontology import GRAPH, ID, MG, RDF, SCHEMA, SKOS, SPARQL_PREFIXES
+from ontology import GRAPH, ID, MG, RDF, SCHEMA, SKOS, SPARQL_PREFIXES, VOCABULARY_GRAPH
 
 LATVIA = f'<{ID}state/LVA> <{SKOS.prefLabel}> "Latvia"@en .'
 ESTONIA = f'<{ID}state/EST> <{SKOS.prefLabel}> "Estonia"@en .'
@@ -19,7 +19,10 @@ MEETING = f"<{ID}meeting/m1> <{RDF.type}> <{MG.Meeting}> ."
 A1, A2, A3 = (str(GRAPH[f"article/{key}"]) for key in ("a1", "a2", "a3"))
 
 DEFAULT_TRIPLES = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
-UNION_TRIPLES = "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+# The vocabulary graph (graph/vocabulary.py) is never part of the union.
+UNION_TRIPLES = (
+    f"SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{VOCABULARY_GRAPH}>) }}"
+)
 LABELS = SPARQL_PREFIXES + "SELECT ?label WHERE { ?party skos:prefLabel ?label } ORDER BY ?label"
 MEETINGS = SPARQL_PREFIXES + "SELECT (COUNT(?m) AS ?n) WHERE { ?m a mg:Meeting }"
 
