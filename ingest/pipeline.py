@@ -41,7 +41,7 @@ from ingest.records import (
 )
 
 # Bump when extraction changes, so re-ingesting an unchanged article replaces its old facts.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 COMPONENTS = (
     "milgraph_dates",
