@@ -6,9 +6,9 @@ import json
 
 from spacy.tokens import Doc, Span, Token
 
+from ingest.datelines import dateline_city, match_dateline
 from ingest.doc_attrs import published_of
 from ingest.gazetteer import DEMONYM, ORGANISATION, RESOURCES, STATE, load_gazetteer
-from ingest.page import dateline_city, match_dateline
 from ingest.tokens import ent_start
 
 EVENTS = json.loads((RESOURCES / "events.json").read_text(encoding="utf-8"))
