@@ -51,6 +51,8 @@ DATELINE = re.compile(
 )
 
 
+# A dateline lies within a doc's first tokens: the rest of a long text is never rebuilt to look for one.
+DATELINE_TOKENS = 64
 # Far longer than any dateline; a regex never has to back off through a whole paragraph.
 DATELINE_MAX_CHARS = 200
 

@@ -6,7 +6,7 @@ import json
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.datelines import dateline_city, match_dateline
+from ingest.datelines import DATELINE_TOKENS, dateline_city, match_dateline
 from ingest.doc_attrs import published_of
 from ingest.gazetteer import DEMONYM, ORGANISATION, RESOURCES, STATE, load_gazetteer
 from ingest.tokens import ent_start
@@ -16,8 +16,6 @@ CLAUSE_HEADS = frozenset({"VERB", "AUX"})
 # Where a story's dateline ends and the city it names, found once per doc: every sentence asks.
 if not Doc.has_extension("dateline_span"):
     Doc.set_extension("dateline_span", default=None)
-# A dateline is short: it lies within the doc's first tokens, so the whole text is never rebuilt to find it.
-DATELINE_TOKENS = 64
 
 
 def mention_index(doc: Doc) -> dict[int, dict]:
