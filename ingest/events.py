@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from ingest.datelines import DATELINE_TOKENS, dateline_city, match_dateline
 from ingest.doc_attrs import published_of
 from ingest.gazetteer import DEMONYM, ORGANISATION, RESOURCES, STATE, load_gazetteer
-from ingest.page import dateline_city, match_dateline
 from ingest.tokens import ent_start
 
 EVENTS = json.loads((RESOURCES / "events.json").read_text(encoding="utf-8"))
@@ -18,8 +18,6 @@ CLAUSE_HEADS = frozenset({"VERB", "AUX"})
 # Where a story's dateline ends and the city it names, found once per doc: every sentence asks.
 if not Doc.has_extension("dateline_span"):
     Doc.set_extension("dateline_span", default=None)
-# A dateline is short: it lies within the doc's first tokens, so the whole text is never rebuilt to find it.
-DATELINE_TOKENS = 64
 VENUE_LABELS = frozenset({"ORG", "FAC"})
 # A lead paragraph is running text: a dozen words or more, ending a sentence.
 LEAD_MIN_WORDS = 12

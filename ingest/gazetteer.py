@@ -1,9 +1,10 @@
 """The gazetteers (states, organisations, ranks, role titles) and the entity rules built from them.
 
-The data lives in `ingest/resources/*.tsv`; this module only reads it. The
-`milgraph_gazetteer` component marks every known name as an entity *before* the
-statistical NER runs, so the NER keeps them and never swallows a title or a rank
-into a person's name.
+The data lives in `ingest/resources/*.tsv`, and the states' codes and formal names in
+pycountry; this module only reads them. The `milgraph_gazetteer` component marks every
+known name as an entity *before* the statistical NER runs, so the NER keeps them and
+never swallows a title or a rank into a person's name. Party names match whatever their
+accents ("Việt Nam", "Viet Nam").
 """
 
 from __future__ import annotations
@@ -155,7 +156,7 @@ def _iso_name(value: str | None) -> str | None:
 
 
 def _iso_names(code: str) -> tuple[str | None, list[str]]:
-    """The alpha-2 code and the names pycountry knows for an alpha-3 code, shortest form first."""
+    """The alpha-2 code and the names pycountry knows for an alpha-3 code, the common name first."""
     country = pycountry.countries.get(alpha_3=code)
     if country is None:
         return None, []
@@ -181,7 +182,7 @@ def _states() -> tuple[dict[str, Party], dict[str, list[str]], dict[str, str], d
             alpha2, iso = beyond_iso[code][0], [beyond_iso[code][1]]
         if not iso and not short:
             raise GazetteerError(
-                f"{RESOURCES / 'states.tsv'}: {code!r} is not an ISO 3166-1 code; give its name"
+                f"{RESOURCES / 'states.tsv'}: {code!r} is not in ISO 3166-1; list it in states_beyond_iso.tsv"
             )
         parties[code] = Party(code, "state", short or iso[0], alpha2, tuple(_split(demonyms)))
         names[code] = list(dict.fromkeys([short or iso[0], *_split(aliases)]))

@@ -12,10 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.page import match_dateline
-
-# A dateline lies within a doc's first tokens; the rest of the text is never looked at for one.
-DATELINE_TOKENS = 64
+from ingest.datelines import DATELINE_TOKENS, match_dateline
 
 
 @Language.component("milgraph_paragraphs")

@@ -1,7 +1,10 @@
 """Read articles from `.txt` files in the seed format and from JSON Lines files.
 
+A `.txt` file may be a web page as stored: `ingest.page` sets its header (publication
+date, byline) and its furniture apart from the article's paragraphs.
 Bad input never raises: each problem is yielded as a `ReadError` naming the file
-(and line, for JSON Lines) and the reading goes on with the next article.
+(and line, for JSON Lines) and the reading goes on with the next article, whatever
+the failure (even one no check foresaw, such as JSON nested too deeply to parse).
 """
 
 from __future__ import annotations

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.page import dateline_city, header_date, is_prose, match_dateline, read_page
+from ingest.datelines import dateline_city, match_dateline
+from ingest.header_dates import header_date
+from ingest.page import is_prose, read_page
 
 
 @pytest.mark.parametrize(
