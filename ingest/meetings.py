@@ -203,6 +203,7 @@ class MeetingScan:
                 participants = governed_people(sent, trigger, self.index)
                 add_new(participants, described_people(trigger, self.people, participants))
                 add_new(participants, clause_subjects(trigger, self.index))
+                participants = [p for p in participants if not self._met_elsewhere(p, trigger, sent)]
                 if (pair := bare_pair(trigger, self.index)) is not None:
                     add_new(participants, pair)
                 elif is_plural_reference(trigger) and self.candidates:
@@ -220,6 +221,22 @@ class MeetingScan:
             if participants:
                 found.append((trigger, participants, referring))
         return found
+
+    def _met_elsewhere(self, person: dict, trigger: Token, sent: Span) -> bool:
+        """'X, who had met A on Monday, held talks with B': A is named only inside another encounter."""
+        mentions = [self.doc[end - 1] for start, end in person["mentions"] if sent.start <= start < sent.end]
+        return bool(mentions) and all(
+            any(
+                v != trigger
+                and v.pos_ == "VERB"
+                and v.dep_ in ("relcl", "advcl", "conj")
+                and v not in trigger.ancestors
+                and is_trigger(v)
+                and not is_planned(v)
+                for v in token.ancestors
+            )
+            for token in mentions
+        )
 
     def _same_time(self, sent: Span) -> bool:
         """A sentence dated otherwise ("In May, X attended ...") is not about the meeting just reported."""

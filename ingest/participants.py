@@ -229,9 +229,20 @@ def joint_subjects(trigger: Token, index: dict[int, dict]) -> list[dict]:
     if trigger.pos_ != "VERB" or trigger.lemma_ not in EVENTS["joint_verbs"]:
         return []
     subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "agent")]
-    found = [index[t.i] for s in subjects for t in s.subtree if t.i in index]
+    # "X, who had met Y, discussed ...": Y is in a clause of its own.
+    found = [index[t.i] for s in subjects for t in s.subtree if t.i in index and not _in_own_clause(t, s)]
     unique = list({id(p): p for p in found}.values())
     return unique if len(unique) >= 2 else []
+
+
+def _in_own_clause(token: Token, top: Token) -> bool:
+    """True if a clause (relative, adverbial, participle) opens between the token and `top`."""
+    for node in [token, *token.ancestors]:
+        if node == top:
+            return False
+        if node.dep_ in ("relcl", "acl", "advcl"):
+            return True
+    return False
 
 
 def add_new(found: list[dict], more: list[dict]) -> None:
