@@ -81,3 +81,11 @@ def test_a_partner_the_parser_loses_in_a_long_sentence(extract) -> None:
         "as a cordial and productive atmosphere, with Chilean Defence Minister Diego Rojas."
     )
     assert people_met(record) == [["Carlos Ramos", "Diego Rojas"]]
+
+
+def test_a_courtesy_visit_to_someone_is_an_encounter(extract) -> None:
+    record = extract(
+        "Chilean Defence Minister Diego Rojas paid a courtesy visit to Peruvian President Carlos Ramos "
+        "on Monday."
+    )
+    assert people_met(record) == [["Carlos Ramos", "Diego Rojas"]]
