@@ -7,12 +7,10 @@ encounters and `ingest.anchoring` dates and places them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ingest.anchoring import lead_city, sentence_date
+from ingest.anchoring import MAX_FOLLOW_UP, Trips, lead_city, sentence_date
 from ingest.encounters import Candidate, dates_compatible, merge_meetings, partner_scenes, split_encounter
 from ingest.events import (
     EVENTS,
@@ -51,20 +49,6 @@ from ingest.references import (
 )
 from ingest.triggers import is_planned, is_setting, is_trigger, meeting_kind, repeats_partner_preposition
 
-# How many sentences after a reported meeting "The meeting was also attended by ..." may still refer to it.
-MAX_FOLLOW_UP = 8
-
-
-@dataclass
-class Trip:
-    """A visit or journey a sentence told of: where to, when (if said), and who went."""
-
-    sentence: int
-    place: str
-    date: str | None
-    dated: bool
-    travellers: list[dict]
-
 
 class MeetingScan:
     """One pass over an article's sentences, collecting meeting candidates in reading order."""
@@ -79,7 +63,7 @@ class MeetingScan:
         # in Georgia on 5 October").
         self.pending: tuple[int, str | None, str | None] | None = None
         # The last trip a sentence reported ("X travelled to Y"): sentence number, place, date (if said).
-        self.trip: Trip | None = None
+        self.trips = Trips(self.index)
         # The last date the story gave, which "that year" and "later that day" refer to.
         self.narrative: str | None = None
         spans = paragraphs(doc)
@@ -98,7 +82,8 @@ class MeetingScan:
 
     def _read(self, number: int, sent: Span) -> None:
         found = self._encounters(sent)
-        self._note_trip(number, sent)
+        previous = self.candidates[-1].date if self.candidates else publication(self.doc)
+        self.trips.note(number, sent, previous, self.narrative)
         if not found:
             if self._recent(number) and sentence_says(sent, "attendance") and self._same_time(sent):
                 self._attended(sent, self.candidates[-1])
@@ -203,6 +188,7 @@ class MeetingScan:
                 participants = governed_people(sent, trigger, self.index)
                 add_new(participants, described_people(trigger, self.people, participants))
                 add_new(participants, clause_subjects(trigger, self.index))
+                participants = [p for p in participants if not self._met_elsewhere(p, trigger, sent)]
                 if (pair := bare_pair(trigger, self.index)) is not None:
                     add_new(participants, pair)
                 elif is_plural_reference(trigger) and self.candidates:
@@ -220,6 +206,22 @@ class MeetingScan:
             if participants:
                 found.append((trigger, participants, referring))
         return found
+
+    def _met_elsewhere(self, person: dict, trigger: Token, sent: Span) -> bool:
+        """'X, who had met A on Monday, held talks with B': A is named only inside another encounter."""
+        mentions = [self.doc[end - 1] for start, end in person["mentions"] if sent.start <= start < sent.end]
+        return bool(mentions) and all(
+            any(
+                v != trigger
+                and v.pos_ == "VERB"
+                and v.dep_ in ("relcl", "advcl", "conj")
+                and v not in trigger.ancestors
+                and is_trigger(v)
+                and not is_planned(v)
+                for v in token.ancestors
+            )
+            for token in mentions
+        )
 
     def _same_time(self, sent: Span) -> bool:
         """A sentence dated otherwise ("In May, X attended ...") is not about the meeting just reported."""
@@ -245,45 +247,11 @@ class MeetingScan:
         shared = [c for c in self.candidates if any(p in c.people for p in people)]
         return shared[-1].kind if shared else "meeting"
 
-    def _note_trip(self, number: int, sent: Span) -> None:
-        """Remember where and when a sentence that tells of a visit or a journey went, and who went."""
-        visits = [t for t in sent if t.lemma_ in EVENTS["visit_words"]]
-        if not visits or not (place := place_in(sent)):
-            return
-        previous = self.candidates[-1].date if self.candidates else publication(self.doc)
-        travellers = [p for t in visits for p in subject_people(t, self.index)[0]]
-        self.trip = Trip(number, place, *sentence_date(sent, previous, narrative=self.narrative), travellers)
-
-    def _on_trip(self, number: int, sent: Span) -> Trip | None:
-        """The trip a meeting belongs to: reported in the sentence just before, or named as 'that visit'."""
-        if self.trip is None or self.trip.sentence >= number:
-            return None
-        if self.trip.sentence == number - 1:
-            return self.trip
-        refers = any(
-            t.lemma_ in EVENTS["visit_words"]
-            and t.pos_ == "NOUN"
-            and any(c.lower_ in EVENTS["trip_determiners"] for c in t.lefts)
-            for t in sent
-        )
-        return self.trip if refers and number - self.trip.sentence <= MAX_FOLLOW_UP else None
-
-    def _visiting(self, number: int, people: list[dict], date: str | None) -> str | None:
-        """Where the traveller of the last trip still is: 'X arrived in Hanoi. ... X also met Y.'"""
-        trip = self.trip
-        if trip is None or trip.sentence >= number or number - trip.sentence > MAX_FOLLOW_UP:
-            return None
-        # A trip lasts days: a meeting of the same month may be part of it.
-        same_time = dates_compatible(date and date[:7], trip.date and trip.date[:7])
-        if not any(p in trip.travellers for p in people) or not same_time:
-            return None
-        return trip.place
-
     def _when_where(
         self, number: int, sent: Span, trigger: Token, referring: bool, people: list[dict]
     ) -> tuple[str | None, str | None]:
         date, place = self._anchor(number, sent, trigger, referring, people)
-        return date, place or self._visiting(number, people, date)
+        return date, place or self.trips.visiting(number, people, date)
 
     def _anchor(
         self, number: int, sent: Span, trigger: Token, referring: bool, people: list[dict]
@@ -293,7 +261,7 @@ class MeetingScan:
         previous = last.date if last else publication(self.doc)
         date, explicit = sentence_date(sent, previous, trigger, self.narrative)
         place = place_in(sent, trigger)
-        if place is None and (trip := self._on_trip(number, sent)):
+        if place is None and (trip := self.trips.told_before(number, sent)):
             place = trip.place
             if not explicit and trip.dated:
                 date, explicit = trip.date, True

@@ -11,6 +11,8 @@ from ingest.triggers import is_planned, is_trigger
 
 # How far after a verb of meeting its object may be named when the parse loses it.
 MAX_PHRASE_GAP = 8
+# How far a meeting verb's partner may be named when the parse of a long sentence fails.
+MAX_CLAUSE_REACH = 30
 
 
 def governed_people(sent: Span, trigger: Token, index: dict[int, dict]) -> list[dict]:
@@ -45,6 +47,10 @@ def governed_people(sent: Span, trigger: Token, index: dict[int, dict]) -> list[
         found.append(person)
     add_new(found, _met_through_verb(trigger, index))
     add_new(found, _owners(trigger, index))
+    if len({p["party"] for p in found if p["party"]}) < 2 and (
+        other := _across_the_clause(trigger, found, index)
+    ):
+        found.append(other)
     # "the talks that X attended": the relative clause names who took part.
     for clause in trigger.children:
         if clause.dep_ == "relcl" and trigger.pos_ == "NOUN":
@@ -79,6 +85,26 @@ def _owners(noun: Token, index: dict[int, dict]) -> list[dict]:
         return []
     doers = [c for c in verb.children if c.dep_ in ("agent", "nsubj", "nsubjpass") and c.i < noun.i]
     return [p for doer in doers for p in _people_under(doer, index)]
+
+
+def _across_the_clause(trigger: Token, found: list[dict], index: dict[int, dict]) -> dict | None:
+    """When a long sentence defeats the parser: the nearest person of another known party within the
+    meeting verb's stretch of text, which ends at a semicolon or another verb of meeting."""
+    if trigger.pos_ != "VERB" or not found:
+        return None
+    parties = {p["party"] for p in found}
+    sent = trigger.sent
+    for step in (1, -1):
+        i = trigger.i + step
+        while sent.start <= i < sent.end and abs(i - trigger.i) <= MAX_CLAUSE_REACH:
+            token = trigger.doc[i]
+            if token.text == ";" or (token.pos_ == "VERB" and token.lemma_ in EVENTS["meeting_verbs"]):
+                break
+            person = index.get(i)
+            if person is not None and person["party"] and person["party"] not in parties:
+                return person
+            i += step
+    return None
 
 
 def _own_encounter(token: Token, trigger: Token) -> bool:
@@ -203,9 +229,20 @@ def joint_subjects(trigger: Token, index: dict[int, dict]) -> list[dict]:
     if trigger.pos_ != "VERB" or trigger.lemma_ not in EVENTS["joint_verbs"]:
         return []
     subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "agent")]
-    found = [index[t.i] for s in subjects for t in s.subtree if t.i in index]
+    # "X, who had met Y, discussed ...": Y is in a clause of its own.
+    found = [index[t.i] for s in subjects for t in s.subtree if t.i in index and not _in_own_clause(t, s)]
     unique = list({id(p): p for p in found}.values())
     return unique if len(unique) >= 2 else []
+
+
+def _in_own_clause(token: Token, top: Token) -> bool:
+    """True if a clause (relative, adverbial, participle) opens between the token and `top`."""
+    for node in [token, *token.ancestors]:
+        if node == top:
+            return False
+        if node.dep_ in ("relcl", "acl", "advcl"):
+            return True
+    return False
 
 
 def add_new(found: list[dict], more: list[dict]) -> None:

@@ -29,6 +29,9 @@ def is_trigger(token: Token) -> bool:
         if token.lemma_ == "hold":
             return _holds_meeting(token)
         return True
+    if token.pos_ == "NOUN" and token.lemma_ == "visit":
+        # "paid a courtesy visit to the minister": a visit to someone, not to a place.
+        return any(c.lower_ in EVENTS["visit_call_markers"] for c in token.lefts)
     return token.pos_ == "NOUN" and token.lower_ in EVENTS["meeting_nouns"]
 
 

@@ -85,3 +85,14 @@ def test_calls_with_one_and_with_another_are_two_calls(extract) -> None:
         ("call", ["CHL", "GRC"], ["Ana Soto", "Nikos Papadakis"], "2023-05-15"),
         ("call", ["CHL", "GRC"], ["Diego Rojas", "Nikos Papadakis"], "2023-05-15"),
     ]
+
+
+def test_an_earlier_encounter_in_a_relative_clause(extract) -> None:
+    record = extract(
+        "Peruvian Defence Minister Carlos Ramos, who had met Chilean President Diego Rojas on Monday, "
+        "held talks with Chilean Defence Minister Ana Soto on Tuesday."
+    )
+    assert meetings(record) == [
+        ("meeting", ["CHL", "PER"], ["Ana Soto", "Carlos Ramos"], "2023-05-16"),
+        ("meeting", ["CHL", "PER"], ["Carlos Ramos", "Diego Rojas"], "2023-05-15"),
+    ]

@@ -73,3 +73,19 @@ def test_their_summit_belongs_to_the_people_of_the_clause(extract) -> None:
     assert [(sorted(m.participants), m.place) for m in record.meetings] == [
         (["Carlos Ramos", "Diego Rojas"], "Lima")
     ]
+
+
+def test_a_partner_the_parser_loses_in_a_long_sentence(extract) -> None:
+    record = extract(
+        "Peruvian Defence Minister Carlos Ramos met yesterday in the capital, in what officials described "
+        "as a cordial and productive atmosphere, with Chilean Defence Minister Diego Rojas."
+    )
+    assert people_met(record) == [["Carlos Ramos", "Diego Rojas"]]
+
+
+def test_a_courtesy_visit_to_someone_is_an_encounter(extract) -> None:
+    record = extract(
+        "Chilean Defence Minister Diego Rojas paid a courtesy visit to Peruvian President Carlos Ramos "
+        "on Monday."
+    )
+    assert people_met(record) == [["Carlos Ramos", "Diego Rojas"]]
