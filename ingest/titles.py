@@ -22,6 +22,7 @@ from ingest.tokens import ent_start
 GRAMMAR = json.loads((RESOURCES / "title_grammar.json").read_text(encoding="utf-8"))
 LINKS = frozenset(GRAMMAR["links"])
 RUN_LINKS = frozenset(GRAMMAR["run_links"])
+ATTACHED = frozenset(GRAMMAR["attached_links"])
 MAX_RUN = GRAMMAR["max_run_tokens"]
 # Which organisation decides the role when a title names several ("Head of the Department of the
 # Ministry of Defence" is a department head): the most specific kind first.
@@ -117,7 +118,8 @@ class TitleComposer:
             run = self._right(doc, head_end + 1, head in ("chief", "director"))
             if run:
                 end, more, parties = run
-                domains += more
+                # "Chief of Staff to the Army Commander": an aide attached to an office, not its holder.
+                domains += [] if doc[head_end].lower_ in ATTACHED else more
         if end == head_end and not _capitalised_or_known(doc, i, start):
             return None
         if plural and not _names_follow(doc, end):

@@ -161,3 +161,17 @@ def test_his_deputy_holds_the_subordinate_post_of_the_person_named_before(extrac
 def test_commanding_general_of_a_numbered_unit(extract) -> None:
     record = extract("Lt. Gen. Mark Rossi, commanding general of the 18th Airborne Corps, met the minister.")
     assert roles_of(record, "Mark Rossi") == ["military-commander"]
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Army Chief of Staff", "military-commander"),
+        ("Chief of Staff of the Armed Forces", "chief-of-general-staff"),
+        ("Chief of Staff to the Navy Commander", "defence-official"),
+        ("Minister of State for Defence", "deputy-defence-minister"),
+    ],
+)
+def test_chief_of_staff_by_what_it_is_of(extract, title: str, role: str) -> None:
+    record = extract(f"The {title}, General Ivo Kanev, received the delegation in Sofia.")
+    assert roles_of(record, "Ivo Kanev") == [role]
