@@ -22,7 +22,8 @@ from ingest.titles import GRAMMAR, title_party
 from ingest.tokens import ent_end, ent_start
 
 CONTEXT = json.loads((RESOURCES / "context.json").read_text(encoding="utf-8"))
-LINKS = frozenset(CONTEXT["title_links"])
+# "Director of Policy at the Ministry of Defence": the title grammar's links join a title chain too.
+LINKS = frozenset(CONTEXT["title_links"]) | frozenset(GRAMMAR["links"])
 NOT_PARTY_AFTER = frozenset(CONTEXT["not_party_after"])
 COUNTERPART = frozenset(CONTEXT["counterpart"])
 FALLBACK_TITLES = frozenset(t.lower() for t in CONTEXT["fallback_titles"])

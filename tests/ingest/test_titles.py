@@ -175,3 +175,17 @@ def test_commanding_general_of_a_numbered_unit(extract) -> None:
 def test_chief_of_staff_by_what_it_is_of(extract, title: str, role: str) -> None:
     record = extract(f"The {title}, General Ivo Kanev, received the delegation in Sofia.")
     assert roles_of(record, "Ivo Kanev") == [role]
+
+
+def test_title_chain_crosses_at_to_the_ministry_and_its_country(extract) -> None:
+    record = extract(
+        "The Director of the Department of Strategy at the Indonesian Ministry of Defence, "
+        "Maj. Gen. Budi Hartono, attended the talks."
+    )
+    assert roles_of(record, "Budi Hartono") == ["defence-official"]
+    assert party_of(record, "Budi Hartono") == "IDN"
+
+
+def test_chief_of_staff_of_the_joint_staff_heads_the_armed_forces(extract) -> None:
+    record = extract("Japan's Chief of Staff of the Joint Staff, General Ito Kenji, spoke in Tokyo.")
+    assert roles_of(record, "Ito Kenji") == ["chief-of-general-staff"]
