@@ -113,7 +113,8 @@ def read_left(doc: Doc, start: int, stop: int) -> Context:
         elif token.lower_ in LINKS or (token.is_title and not _a_person(token) and i != sent_start):
             context.words.append(token.lower_)
             i -= 1
-        elif _describes(token) or _joins_title_words(doc, i):
+        elif (_describes(token) and doc[i - 1].text != ",") or _joins_title_words(doc, i):
+            # After a comma a participle is the verb of the clause: ", hosted Defence Secretary X".
             i -= 1
         else:
             break

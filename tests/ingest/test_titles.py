@@ -189,3 +189,15 @@ def test_title_chain_crosses_at_to_the_ministry_and_its_country(extract) -> None
 def test_chief_of_staff_of_the_joint_staff_heads_the_armed_forces(extract) -> None:
     record = extract("Japan's Chief of Staff of the Joint Staff, General Ito Kenji, spoke in Tokyo.")
     assert roles_of(record, "Ito Kenji") == ["chief-of-general-staff"]
+
+
+def test_intelligence_directorate_head_is_a_security_official(extract) -> None:
+    record = extract("Head of the Main Intelligence Directorate Ivan Sokol attended the briefing.")
+    assert roles_of(record, "Ivan Sokol") == ["security-official"]
+
+
+def test_a_participle_after_a_comma_is_a_verb_not_part_of_the_next_title(extract) -> None:
+    record = extract(
+        "Defence Minister Paul Marsh, who is also Deputy Prime Minister, hosted Defence Secretary Tom Hale."
+    )
+    assert roles_of(record, "Tom Hale") == ["defence-minister"]
