@@ -126,3 +126,11 @@ def test_a_sentence_cut_at_a_rank_abbreviation_is_no_headline(extract) -> None:
         "Maj. Gen. Omar Al-Hadi, Director of Military Operations, and Brig. Gen. Sami Fares attended."
     )
     assert names(record) == ["Omar Al-Hadi", "Sami Fares"]
+
+
+def test_rank_abbreviation_with_a_single_full_stop(extract) -> None:
+    record = extract("The minister met Lt Gen. Arun Mehra and Maj Gen. Ravi Das in New Delhi.")
+    assert [(p.name, p.rank) for p in record.people] == [
+        ("Arun Mehra", "Lieutenant General"),
+        ("Ravi Das", "Major General"),
+    ]
