@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ingest.gazetteer import DEMONYM, ORGANISATION, RANK, RESOURCES, STATE, TITLE
-from ingest.name_spans import HONORIFICS, INSTITUTION_WORDS
+from ingest.name_words import HONORIFICS, INSTITUTION_WORDS
 from ingest.parties import companions, nearest_organisation, organisation_heads, parties_from_lists
 from ingest.title_lists import share_plural_titles
 from ingest.titles import GRAMMAR, title_party
