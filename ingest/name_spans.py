@@ -28,6 +28,9 @@ from ingest.name_words import (
     SUFFIXES,
 )
 
+COUNTERPARTS = frozenset({"counterpart", "counterparts"})
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "from"})
+
 
 def is_name_token(token: Token) -> bool:
     text = token.text
@@ -211,7 +214,8 @@ def _titled_after(doc: Doc) -> list[tuple[int, int]]:
             continue
         before = doc[start - 1] if start > 0 else None
         # "Speaking in New Delhi, the Defence Minister said": a place, not a holder.
-        if (before is not None and before.pos_ == "ADP") or load_gazetteer().capital_of(doc[start:i].text):
+        placed = before is not None and before.lower_ in LOCATIVE
+        if placed or load_gazetteer().capital_of(doc[start:i].text):
             continue
         found.append((start, i))
     return found
@@ -222,14 +226,14 @@ def _name_word(token: Token) -> bool:
 
 
 def _title_follows(doc: Doc, i: int) -> bool:
-    """A title phrase starts at token i: "the French Chief of Defence", "Brazil's Minister"."""
+    """A title phrase starts at token i: "the French Chief of Defence", "his Korean counterpart"."""
     for _ in range(4):
         if i >= len(doc):
             return False
         token = doc[i]
-        if token.ent_type_ == TITLE:
+        if token.ent_type_ == TITLE or token.lower_ in COUNTERPARTS:
             return True
-        if not (token.lower_ in ("the", "'s", "’s") or token.ent_type_ in PARTY_LABELS):
+        if not (token.lower_ in ("the", "'s", "’s", "his", "her") or token.ent_type_ in PARTY_LABELS):
             return False
         i += 1
     return False

@@ -134,3 +134,12 @@ def test_rank_abbreviation_with_a_single_full_stop(extract) -> None:
         ("Arun Mehra", "Lieutenant General"),
         ("Ravi Das", "Major General"),
     ]
+
+
+def test_a_name_after_with_and_before_a_counterpart_phrase_is_a_person(extract) -> None:
+    record = extract(
+        "Novak held talks with Marta Ruiz, Portugal's Minister of Defence, in Lisbon. "
+        "Novak later called Ivo Kral, his Czech counterpart."
+    )
+    assert names(record) == ["Marta Ruiz", "Ivo Kral"]
+    assert [p.party.code for p in record.people] == ["PRT", "CZE"]
