@@ -5,37 +5,31 @@ honorific ("Col-Gen Zakir Hasanov"). The span is repaired from token shape: part
 ("bin", "de la", "e") and hyphens join the parts of one name, even where the NER split
 it; honorifics ("Prof.") and retirement marks ("(Retd)") stay outside. Capitalised runs
 that read as things are rejected: headline words, organisation names that go on past the
-"name", and places named by the noun after them ("Bien Hoa airbase").
+"name", and places named by the noun after them ("Tan Son airbase").
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.gazetteer import PARTY_LABELS, RANK, RESOURCES, TITLE, load_gazetteer
+from ingest.gazetteer import PARTY_LABELS, RANK, TITLE, load_gazetteer
+from ingest.name_filters import plausible, supported
+from ingest.name_words import (
+    CIVILIAN_ROLES,
+    HONORIFICS,
+    INTRODUCERS,
+    MAX_NAME_TOKENS,
+    NOT_NAMES,
+    NOT_PEOPLE,
+    PARTICLES,
+    RETIRED,
+    SUFFIXES,
+)
 
-NAMES = json.loads((RESOURCES / "names.json").read_text(encoding="utf-8"))
-PARTICLES = frozenset(NAMES["particles"])
-SUFFIXES = frozenset(NAMES["suffixes"])
-GENERATIONAL = frozenset(NAMES["generational_suffixes"])
-NOT_NAMES = frozenset(NAMES["not_names"])
-HONORIFICS = frozenset(NAMES["honorifics"])
-INSTITUTION_WORDS = frozenset(NAMES["institution_words"])
-INTRODUCERS = frozenset(NAMES["introducers"])
-CIVILIAN_ROLES = frozenset(NAMES["civilian_roles"])
-# NER labels that say a capitalised run is a thing, not a person.
-NOT_PEOPLE = frozenset({"ORG", "FAC", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART", "GPE", "LOC", "NORP"})
-MAX_NAME_TOKENS = 7
-RETIRED = frozenset(NAMES["retired_markers"])
-PLACE_NOUNS = frozenset(NAMES["place_nouns"])
-HEADLINE_WORDS = frozenset(NAMES["headline_function_words"])
-CONNECTORS = frozenset({"and", "of", "&", "for"})
-# A line this long is a paragraph, not a headline.
-HEADLINE_TOKENS = 30
-MONARCHS = frozenset(NAMES["monarch_titles"])
+COUNTERPARTS = frozenset({"counterpart", "counterparts"})
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "from"})
 
 
 def is_name_token(token: Token) -> bool:
@@ -58,7 +52,7 @@ def is_name_token(token: Token) -> bool:
 
 
 def _is_hyphen_join(doc: Doc, i: int) -> bool:
-    """A hyphen inside one name: "Kosiniak-Kamysz", "Gyu-back"."""
+    """A hyphen inside one name: "Rahman-Uz-Zaman", "Jong-sup"."""
     return (
         doc[i].text == "-"
         and i > 0
@@ -77,15 +71,15 @@ def _name_end(doc: Doc, start: int, limit: int) -> int:
         if is_name_token(token) or (
             end > start and token.text in HONORIFICS and end + 1 < len(doc) and is_name_token(doc[end + 1])
         ):
-            # Inside a name an honorific is a name word: "Hassan Sheikh Mohamud".
+            # Inside a name an honorific is a name word: "Ali Sheikh Nur".
             end += 1
         elif _is_hyphen_join(doc, end):
             end += 2
         elif end > start and token.lower_ in PARTICLES and _is_hyphen_join(doc, end + 1):
-            # "Saud al-Faisal"
+            # "Omar al-Hadi"
             end += 3
         elif end > start and (particles := _particles(doc, end)):
-            # "Khalid bin Salman", "Cristina de la Vega", "Pedro Costa e Silva".
+            # "Faisal bin Hamad", "Cristina de la Vega", "Pedro Costa e Almeida".
             end += particles
         elif token.text == "." and end > start and len(doc[end - 1].text) == 1:
             # The initial of "Lloyd J. Austin" split from its dot.
@@ -121,7 +115,7 @@ def _trim(span: Span) -> tuple[int, int] | None:
     while start < span.end and not (is_name_token(doc[start]) and doc[start].text not in SUFFIXES):
         start += 1
     # One token past the entity: the NER often leaves a trailing "Jr." out; and it often ends a long
-    # name at a particle ("Talal | bin Abdullah"), which the name goes on through.
+    # name at a particle ("Faisal | bin Hamad"), which the name goes on through.
     limit = min(span.end + 1, len(doc))
     if span.end < len(doc) and (_particles(doc, span.end) or _is_hyphen_join(doc, span.end)):
         limit = doc[span.start].sent.end
@@ -135,7 +129,7 @@ def _run_after(doc: Doc, i: int) -> tuple[int, int] | None:
     if apposed:
         i += 1
     while i < len(doc) and doc[i].text in HONORIFICS:
-        # "Eng. Talal": the tokenizer may split an honorific from its full stop.
+        # "Eng. Samir": the tokenizer may split an honorific from its full stop.
         i += 2 if i + 1 < len(doc) and doc[i + 1].text == "." and "." not in doc[i].text else 1
     # "General (Retd) Kamal Perera"
     if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 1].lower_ in RETIRED and doc[i + 2].text == ")":
@@ -161,63 +155,6 @@ def _is_initial(doc: Doc, i: int) -> bool:
         and is_name_token(doc[i + 1])
         and is_name_token(doc[i + 2])
     )
-
-
-def _plausible(span: Span) -> bool:
-    """Not an institution that looks like a name ("Camp Lemonnier", "Transition Mission"), nor a place
-    named by the common noun after it ("Lang Son province"), nor the start of an organisation's name that
-    the NER reads on past it ("Northern Star and Pacific Alliance")."""
-    doc = span.doc
-    if any(t.text in INSTITUTION_WORDS for t in span):
-        return False
-    after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.lower_ in PLACE_NOUNS and after.text.islower():
-        return False
-    # "Northern Shield 2024": a name with a year is an exercise or an event.
-    if after is not None and after.like_num and len(after.text) == 4 and after.text.isdigit():
-        return False
-    return not _names_a_thing(span)
-
-
-def _names_a_thing(span: Span) -> bool:
-    """The capitalised words go on, through "and" or "of", to an institution word: "Special Strategic
-    and Global Partnership". A run the NER reads as a person is left alone."""
-    doc = span.doc
-    if any(t.ent_type_ == "PERSON" for t in span):
-        return False
-    i = span.end
-    while (
-        i < min(len(doc), span.end + 6)
-        and doc[i].ent_type_ != "PERSON"
-        and (doc[i].text[:1].isupper() or doc[i].lower_ in CONNECTORS)
-    ):
-        if doc[i].text in INSTITUTION_WORDS:
-            return True
-        i += 1
-    return False
-
-
-def _headline(token: Token) -> bool:
-    """In a title-cased line ("Ministers Agree Closer Naval Ties"), whose capitals do not mark names."""
-    line = _line(token)
-    if line is None:
-        return False
-    words = [t for t in line if t.is_alpha]
-    return len(words) >= 4 and all(t.text[:1].isupper() or t.lower_ in HEADLINE_WORDS for t in words)
-
-
-def _line(token: Token) -> Span | None:
-    """The token's line, between line breaks; None if it runs on like a paragraph."""
-    doc = token.doc
-    start = token.i
-    while start > 0 and "\n" not in doc[start - 1].text and token.i - start < HEADLINE_TOKENS:
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and "\n" not in doc[end].text and end - token.i < HEADLINE_TOKENS:
-        end += 1
-    if end - start >= HEADLINE_TOKENS:
-        return None
-    return doc[start:end]
 
 
 def free_given_names(doc: Doc) -> None:
@@ -277,7 +214,8 @@ def _titled_after(doc: Doc) -> list[tuple[int, int]]:
             continue
         before = doc[start - 1] if start > 0 else None
         # "Speaking in New Delhi, the Defence Minister said": a place, not a holder.
-        if (before is not None and before.pos_ == "ADP") or load_gazetteer().capital_of(doc[start:i].text):
+        placed = before is not None and before.lower_ in LOCATIVE
+        if placed or load_gazetteer().capital_of(doc[start:i].text):
             continue
         found.append((start, i))
     return found
@@ -288,14 +226,14 @@ def _name_word(token: Token) -> bool:
 
 
 def _title_follows(doc: Doc, i: int) -> bool:
-    """A title phrase starts at token i: "the French Chief of Defence", "Brazil's Minister"."""
+    """A title phrase starts at token i: "the French Chief of Defence", "his Korean counterpart"."""
     for _ in range(4):
         if i >= len(doc):
             return False
         token = doc[i]
-        if token.ent_type_ == TITLE:
+        if token.ent_type_ == TITLE or token.lower_ in COUNTERPARTS:
             return True
-        if not (token.lower_ in ("the", "'s", "’s") or token.ent_type_ in PARTY_LABELS):
+        if not (token.lower_ in ("the", "'s", "’s", "his", "her") or token.ent_type_ in PARTY_LABELS):
             return False
         i += 1
     return False
@@ -334,17 +272,9 @@ def find_name_spans(doc: Doc) -> list[tuple[int, int]]:
             found[span[0]] = span
     candidates = set(found.values())
     # What one mention shows to be a thing is a thing wherever the same words recur.
-    things = {doc[s:e].text for s, e in candidates if not _plausible(doc[s:e])}
+    things = {doc[s:e].text for s, e in candidates if not plausible(doc[s:e])}
     spans = [s for s in candidates if doc[s[0] : s[1]].text not in things]
-    return _longest(s for s in spans if _supported(doc, s))
-
-
-def _supported(doc: Doc, span: tuple[int, int]) -> bool:
-    """A name in a headline needs its last word in the body too: a headline capitalises every word."""
-    if not _headline(doc[span[0]]):
-        return True
-    last = doc[span[1] - 1].text
-    return any(t.text == last and not _headline(t) for t in doc if not span[0] <= t.i < span[1])
+    return _longest(s for s in spans if supported(doc, s))
 
 
 def _longest(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

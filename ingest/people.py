@@ -15,7 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ingest.gazetteer import RANK, TITLE
-from ingest.name_spans import (
+from ingest.name_spans import find_name_spans, free_given_names, is_name_token
+from ingest.name_words import (
     GENERATIONAL,
     HONORIFICS,
     MAX_NAME_TOKENS,
@@ -23,9 +24,6 @@ from ingest.name_spans import (
     NOT_PEOPLE,
     PARTICLES,
     SUFFIXES,
-    find_name_spans,
-    free_given_names,
-    is_name_token,
 )
 from ingest.titles import TitleComposer
 from ingest.tokens import ent_end, ent_start
@@ -92,7 +90,7 @@ def _full_names(doc: Doc, spans: list[tuple[int, int]]) -> tuple[list[Person], l
 def _attach_short_mentions(
     doc: Doc, people: list[Person], singles: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """Surname-only mentions ("Hasanov"), other single parts of a name ("Hamada" of "Hamada Yasukazu"),
+    """Surname-only mentions ("Hasanov"), other single parts of a name ("Tanabe" of "Tanabe Kazuo"),
     first names after an honorific ("Prince Khalid"). Returns the one-word names that are people alone."""
     by_surname: dict[str, list[Person]] = defaultdict(list)
     by_first: dict[str, list[Person]] = defaultdict(list)
@@ -125,7 +123,7 @@ def _attach_short_mentions(
         if any(start < e and s < end for p in people for s, e in p.mentions):
             continue
         if _after_monarch(doc, start):
-            # "King Salman" is not the Salman of "Mohammed bin Salman": a monarch goes by a given name.
+            # "King Faisal" is not the Faisal of "Hamad bin Faisal": a monarch goes by a given name.
             person = by_first[word][0] if len(by_first.get(word, [])) == 1 else None
         elif word in by_surname:
             # An ambiguous surname ("Aliyev") means the person of that name named most recently.
@@ -158,7 +156,7 @@ def _after_monarch(doc: Doc, start: int) -> bool:
 
 
 def _introduced_alone(doc: Doc, start: int, end: int) -> bool:
-    """A one-word name that is a person by itself: a monarch's ("King Salman"), or a hyphenated name
+    """A one-word name that is a person by itself: a monarch's ("King Faisal"), or a hyphenated name
     after a rank or title ("General Rahman-Uz-Zaman")."""
     if not _alone(doc, start, end):
         return False

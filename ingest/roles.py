@@ -15,14 +15,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ingest.gazetteer import DEMONYM, ORGANISATION, RANK, RESOURCES, STATE, TITLE
-from ingest.name_spans import HONORIFICS, INSTITUTION_WORDS
+from ingest.name_words import HONORIFICS, INSTITUTION_WORDS
 from ingest.parties import companions, nearest_organisation, organisation_heads, parties_from_lists
 from ingest.title_lists import share_plural_titles
 from ingest.titles import GRAMMAR, title_party
 from ingest.tokens import ent_end, ent_start
 
 CONTEXT = json.loads((RESOURCES / "context.json").read_text(encoding="utf-8"))
-LINKS = frozenset(CONTEXT["title_links"])
+# "Director of Policy at the Ministry of Defence": the title grammar's links join a title chain too.
+LINKS = frozenset(CONTEXT["title_links"]) | frozenset(GRAMMAR["links"])
 NOT_PARTY_AFTER = frozenset(CONTEXT["not_party_after"])
 COUNTERPART = frozenset(CONTEXT["counterpart"])
 FALLBACK_TITLES = frozenset(t.lower() for t in CONTEXT["fallback_titles"])
@@ -112,7 +113,8 @@ def read_left(doc: Doc, start: int, stop: int) -> Context:
         elif token.lower_ in LINKS or (token.is_title and not _a_person(token) and i != sent_start):
             context.words.append(token.lower_)
             i -= 1
-        elif _describes(token) or _joins_title_words(doc, i):
+        elif (_describes(token) and doc[i - 1].text != ",") or _joins_title_words(doc, i):
+            # After a comma a participle is the verb of the clause: ", hosted Defence Secretary X".
             i -= 1
         else:
             break

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ingest.gazetteer import PARTY_LABELS, RANK, TITLE
-from ingest.name_spans import HONORIFICS
+from ingest.name_words import HONORIFICS
 from ingest.titles import plural_titles
 
 LIST_WORDS = frozenset({",", "and", "&", ":", "the"})

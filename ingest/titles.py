@@ -1,7 +1,7 @@
 """Read office titles compositionally: modifiers + head + organisation.
 
-"First Deputy Minister of National Defence", "Chief of the Hellenic Army General Staff",
-"Defence Cabinet Secretary", "head of the Navy's Logistics Department": the head says what
+"First Deputy Minister of National Defence", "Chief of the Royal Army General Staff",
+"Defence Cabinet Minister", "head of the Navy's Logistics Department": the head says what
 kind of office it is, the organisation says of what, the modifiers whether it is the top
 post or a subordinate one. The role follows from rules over these three parts
 (`resources/title_grammar.json`), so a title the exact list in `titles.tsv` lacks still
@@ -22,6 +22,7 @@ from ingest.tokens import ent_start
 GRAMMAR = json.loads((RESOURCES / "title_grammar.json").read_text(encoding="utf-8"))
 LINKS = frozenset(GRAMMAR["links"])
 RUN_LINKS = frozenset(GRAMMAR["run_links"])
+ATTACHED = frozenset(GRAMMAR["attached_links"])
 MAX_RUN = GRAMMAR["max_run_tokens"]
 # Which organisation decides the role when a title names several ("Head of the Department of the
 # Ministry of Defence" is a department head): the most specific kind first.
@@ -39,7 +40,7 @@ DOMAIN_ORDER = (
 # Domains that may stand before the head: "Defence Minister", "Army Commander", "Intelligence Chief".
 PRE_HEAD_DOMAINS = frozenset({"defence", "foreign", "service", "security", "staff", "service-staff"})
 SUBORDINATE = ("deputy", "assistant")
-# Where the parties written inside a composed title are kept ("Chief of the Hellenic Army General Staff").
+# Where the parties written inside a composed title are kept ("Commander of the Polish Land Forces").
 TITLE_PARTIES = "milgraph_title_parties"
 # Where the starts of plural titles are kept ("the defence ministers of A and B, X and Y").
 PLURAL_TITLES = "milgraph_plural_titles"
@@ -117,7 +118,8 @@ class TitleComposer:
             run = self._right(doc, head_end + 1, head in ("chief", "director"))
             if run:
                 end, more, parties = run
-                domains += more
+                # "Chief of Staff to the Army Commander": an aide attached to an office, not its holder.
+                domains += [] if doc[head_end].lower_ in ATTACHED else more
         if end == head_end and not _capitalised_or_known(doc, i, start):
             return None
         if plural and not _names_follow(doc, end):
@@ -185,7 +187,7 @@ class TitleComposer:
                 token.ent_type_ == TITLE and ent_start(token) >= i and not _possessed(token)
             ):
                 break
-            # Lower-case nouns go on an organisation's name ("the ministry's procurement office") only
+            # Lower-case nouns go on an organisation's name ("the navy's training command") only
             # as far as an organisation word: the title ends there.
             common = (token.pos_ in ("NOUN", "ADJ") and token.text.islower()) or token.like_num
             capital = token.text[:1].isupper()
