@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import articles, countries, errors, events, export, health, neighbourhood, people, sparql
+from api.deadline import Queries
 from api.limits import BodyLimit
 from api.settings import Settings
 from graph import open_store
@@ -27,18 +28,21 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     """The service over `store`, or over a store opened from `settings` and closed on shutdown."""
     owned = store is None
     opened = open_store(settings.store, **settings.store_options()) if store is None else store
+    queries = Queries(opened, settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         try:
             yield
         finally:
+            queries.close()
             if owned:
                 opened.close()
 
     app = FastAPI(title="milgraph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
-    app.state.store = opened
+    app.state.queries = queries
+    app.state.store = queries.watched()
     app.state.extraction = articles.Extraction()
     errors.install(app)
     app.add_middleware(BodyLimit)

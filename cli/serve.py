@@ -35,7 +35,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     settings = load_settings(store=args.store, host=args.host, port=args.port, write_token=args.write_token)
     with listening_socket(settings.host, settings.port) as listener:
-        server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="info"))
+        app = create_app(settings)
+        # Query workers start with the server rather than with its first queries.
+        app.state.queries.start()
+        server = uvicorn.Server(uvicorn.Config(app, log_level="info"))
         host = f"[{settings.host}]" if ":" in settings.host else settings.host
         base = f"http://{host}:{listener.getsockname()[1]}"
         mode = "read-write with the token" if settings.write_token else "read-only"
