@@ -70,7 +70,11 @@ class Queries:
 
     def watched(self) -> Store:
         """`store`, telling the workers of each write; the store itself when no worker needs telling."""
-        return Watched(self.store, self.pool.written) if self.pool is not None else self.store
+        return Watched(self.store, self._written) if self.pool is not None else self.store
+
+    def _written(self) -> None:
+        if self.pool is not None and self.pool.written():
+            self.store.flush()  # type: ignore[attr-defined]  # the pool is for embedded stores only
 
     def start(self) -> None:
         if self.pool is not None:

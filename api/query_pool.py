@@ -32,6 +32,9 @@ from graph.store import QueryResult, StoreError
 _ROOT = str(Path(__file__).resolve().parent.parent)
 # Starting Python and opening the store; generous, since a busy machine can take seconds.
 STARTUP_LIMIT = 60.0
+# Each worker replays the store's write-ahead log when it opens the store: past this size the
+# log is flushed into table files, so that opening after a write stays cheap.
+LOG_LIMIT = 4 * 2**20
 
 
 class Stopped(Exception):
@@ -135,10 +138,16 @@ class QueryPool:
         self._started = False
         self._closed = False
 
-    def written(self) -> None:
-        """Count a write to the store; workers open it again before their next query."""
+    def written(self) -> bool:
+        """Count a write to the store; workers open it again before their next query. True when
+        the write-ahead log has grown past `LOG_LIMIT` and should be flushed to table files."""
         with self._lock:
             self._generation += 1
+        with contextlib.suppress(OSError, ValueError):
+            # The live log is the newest; older ones may be kept for reuse.
+            logs = [entry for entry in os.scandir(self.location) if entry.name.endswith(".log")]
+            return max(logs, key=lambda entry: int(entry.name[:-4])).stat().st_size > LOG_LIMIT
+        return False
 
     @property
     def generation(self) -> int:

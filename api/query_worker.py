@@ -30,8 +30,8 @@ from graph.store import QueryResult, QuerySyntaxError, StoreError, UnsupportedFo
 
 ALLOCATION_FAILED = b"memory allocation of"
 READY = "ready"
-# Tries at a consistent view of a store its writer is changing.
-ATTEMPTS = 5
+# Tries at a consistent view of a store its writer is changing, waiting 10 ms, 20 ms, ... between.
+ATTEMPTS = 8
 _PR_SET_PDEATHSIG = 1
 
 
@@ -73,7 +73,7 @@ class Reader:
                 # opened on can be gone, and a fresh view has the files that replaced it.
                 if attempt == ATTEMPTS - 1:
                     raise
-                time.sleep(0.01 * (attempt + 1))
+                time.sleep(0.01 * 2**attempt)
         raise AssertionError("unreachable")
 
     def open(self, generation: int, *, again: bool = False) -> EmbeddedStore:

@@ -227,6 +227,14 @@ class EmbeddedStore:
         while chunk := list(islice(triples, _EXPORT_CHUNK)):
             yield ox.serialize(chunk, format=rdf_format, prefixes=_PREFIXES)
 
+    def flush(self) -> None:
+        """Move what only the write-ahead log holds into table files, so that a store opened
+        read-only does not replay it."""
+        try:
+            self._db.flush()
+        except OSError as exc:
+            raise StoreError(f"could not flush the store at {self.location}: {exc}") from exc
+
     def close(self) -> None:
         """Drop the pyoxigraph handle so RocksDB releases the directory lock."""
         self._store = None
