@@ -12,7 +12,8 @@ decides how the deadline (`query_timeout`) is kept:
 - An embedded store in a directory is read by worker processes that hold it open read-only
   (`api.query_pool`); the one running a query past its deadline, or for a client that went
   away, is killed and replaced. Writes go through this process's store, which counts them
-  (`watched`), and workers open the store again before the next query, so they read them.
+  (`watched`), and workers open the store again before the next query, so they read them; the
+  write-ahead log, which each opening replays, is flushed to table files once it grows.
 - An in-memory store has no directory another process could open, so each query runs in a
   forked child that shares it copy-on-write, killed at the deadline. A fork taken while another
   thread holds a lock inside the store (a write in progress) can leave the child waiting on it
