@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 
 from api import articles, countries, errors, events, export, health, neighbourhood, people, sparql
+from api.deadline import Queries
 from api.description import router as description_router
 from api.limits import BodyLimit
 from api.settings import Settings
@@ -31,18 +32,21 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     owned = store is None
     opened = open_store(settings.store, **settings.store_options()) if store is None else store
     try_install_vocabulary(opened)
+    queries = Queries(opened, settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         try:
             yield
         finally:
+            queries.close()
             if owned:
                 opened.close()
 
     app = FastAPI(title="milgraph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
-    app.state.store = opened
+    app.state.queries = queries
+    app.state.store = queries.watched()
     app.state.extraction = articles.Extraction()
     errors.install(app)
     app.add_middleware(BodyLimit)

@@ -6,6 +6,7 @@ environment variables, then the defaults below.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -47,6 +48,17 @@ class Settings(BaseSettings):
         None, description="writes are refused unless requests carry this token"
     )
     query_timeout: float = Field(10.0, gt=0, description="seconds a SPARQL query may run")
+    query_workers: int = Field(
+        default_factory=lambda: os.cpu_count() or 1,
+        ge=1,
+        description="SPARQL queries run at once (embedded store: worker processes); default: one per core",
+    )
+    query_queue_timeout: float = Field(
+        2.0, gt=0, description="seconds a SPARQL query may wait for a free worker before a 503"
+    )
+    query_memory_mb: int = Field(
+        1024, ge=16, description="MB of memory one SPARQL query may take on the embedded store"
+    )
     max_rows: int = Field(10_000, ge=1, description="cap on SELECT rows returned by /sparql")
     max_neighbourhood_nodes: int = Field(500, ge=1, description="cap on nodes returned by /neighbourhood")
 

@@ -7,8 +7,6 @@ dataset and the limits, and maps the store's errors to HTTP statuses (`api.error
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from itertools import chain
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response, status
@@ -16,7 +14,6 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 
 from api.auth import WriteAccess, check_write_access
-from api.deadline import query_with_deadline
 from api.deps import SettingsDep, StoreDep
 from api.description import service_description
 from api.event_details import forget_parties
@@ -76,31 +73,26 @@ def negotiate(form: QueryForm, accept: str | None) -> str:
     return served_as[chosen]
 
 
-def run_query(
-    store: Store,
+async def run_query(
+    request: Request,
     settings: Settings,
     query: str,
     accept: str | None,
     default_graph_uris: list[str],
     named_graph_uris: list[str],
 ) -> Response:
-    """Answer one query. A streamed answer's first chunk is read here, so that an error the store
-    finds only once it starts (a parse error on a remote server) still gets its own status line."""
+    """Answer one query in the service's query lane (`api.deadline`), stopped at the deadline."""
     media_type = negotiate(query_form(query), accept)
-    result = query_with_deadline(
-        store,
-        query,
-        media_type=media_type,
-        default_graph_uris=default_graph_uris or None,
-        named_graph_uris=named_graph_uris or None,
-        timeout=settings.query_timeout,
-        row_limit=settings.max_rows,
-    )
+    options = {
+        "media_type": media_type,
+        "default_graph_uris": default_graph_uris or None,
+        "named_graph_uris": named_graph_uris or None,
+        "row_limit": settings.max_rows,
+    }
+    result = await request.app.state.queries.query(query, options, request.receive)
     if isinstance(result.body, bytes):
         return Response(result.body, media_type=result.media_type)
-    chunks: Iterator[bytes] = iter(result.body)
-    first = next(chunks, b"")
-    return StreamingResponse(chain((first,), chunks), media_type=result.media_type)
+    return StreamingResponse(result.body, media_type=result.media_type)
 
 
 def check_graph_uris(parameter: str, uris: list[str]) -> None:
@@ -126,9 +118,7 @@ async def answer(
     check_graph_uris("default-graph-uri", default_graph_uris)
     check_graph_uris("named-graph-uri", named_graph_uris)
     accept = request.headers.get("accept")
-    return await run_in_threadpool(
-        run_query, store, settings, query, accept, default_graph_uris, named_graph_uris
-    )
+    return await run_query(request, settings, query, accept, default_graph_uris, named_graph_uris)
 
 
 async def run_update(store: Store, settings: Settings, update: str) -> Response:
@@ -164,7 +154,10 @@ QUERY_RESPONSES: dict[int | str, dict] = {
     403: {"description": "the query has a SERVICE clause: this service never fetches other URLs"},
     413: {"description": "the request body is over the size limit"},
     406: {"description": "the query's result cannot be written in any media type the client accepts"},
-    503: {"description": "the query ran past the time limit and was stopped, or the store is unavailable"},
+    503: {
+        "description": "the query ran past the time limit or the memory limit and was stopped, every query "
+        "worker stayed busy past the wait limit (with Retry-After), or the store is unavailable"
+    },
 }
 UPDATE_EXAMPLE = 'INSERT DATA { GRAPH <urn:notes> { <urn:note/1> <urn:says> "checked" } }'
 SELECT_TEXT_EXAMPLE = (

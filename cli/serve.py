@@ -35,7 +35,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     settings = load_settings(store=args.store, host=args.host, port=args.port, write_token=args.write_token)
     with listening_socket(settings.host, settings.port) as listener:
-        server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="info"))
+        app = create_app(settings)
+        # Query workers start with the server rather than with its first queries.
+        app.state.queries.start()
+        server = uvicorn.Server(uvicorn.Config(app, log_level="info"))
         host = f"[{settings.host}]" if ":" in settings.host else settings.host
         base = f"http://{host}:{listener.getsockname()[1]}"
         mode = "read-write with the token" if settings.write_token else "read-only"
@@ -47,9 +50,25 @@ def run(args: argparse.Namespace) -> int:
 
 
 def listening_socket(host: str, port: int) -> socket.socket:
-    """The server's socket, bound before anything is announced, so a taken port is one clear error."""
+    """The server's socket, bound before anything is announced, so a taken port is one clear error.
+
+    Its protocol is named (`socket.create_server` leaves it 0): asyncio switches Nagle's algorithm
+    off only on sockets whose protocol says TCP, and with it on, every answer on a kept-alive
+    connection waits some 40 ms for the client's delayed ACK.
+    """
     try:
         family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0][0]
-        return socket.create_server((host, port), family=family)
+        listener = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     except OSError as error:
         raise CommandError(f"cannot listen on {host} port {port}: {error.strerror or error}") from None
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        if family == socket.AF_INET6 and socket.has_dualstack_ipv6():
+            listener.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+        listener.bind((host, port))
+        listener.listen()
+    except OSError as error:
+        listener.close()
+        raise CommandError(f"cannot listen on {host} port {port}: {error.strerror or error}") from None
+    return listener

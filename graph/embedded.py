@@ -62,16 +62,22 @@ class EmbeddedStore:
     process (or another open store here) holds raises `StoreUnavailable`.
     Queries run in-process and cannot be interrupted, so `timeout` is left to
     the caller (the service runs queries under its own deadline).
+
+    `read_only=True` opens a directory another process may hold for writing, as
+    it is at the opening: later writes show only in a store opened after them.
     """
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.location = str(path) if path is not None else ":memory:"
         if path is not None:
             target = Path(path)
             if target.exists() and not target.is_dir():
                 raise StoreUnavailable(f"cannot open the store at {target}: it is a file, not a directory")
         try:
-            self._store: ox.Store | None = ox.Store(None if path is None else str(path))
+            if read_only and path is not None:
+                self._store: ox.Store | None = ox.Store.read_only(str(path))
+            else:
+                self._store = ox.Store(None if path is None else str(path))
         except OSError as exc:
             if "lock" in str(exc).lower():
                 raise StoreUnavailable(
@@ -220,6 +226,14 @@ class EmbeddedStore:
             return
         while chunk := list(islice(triples, _EXPORT_CHUNK)):
             yield ox.serialize(chunk, format=rdf_format, prefixes=_PREFIXES)
+
+    def flush(self) -> None:
+        """Move what only the write-ahead log holds into table files, so that a store opened
+        read-only does not replay it."""
+        try:
+            self._db.flush()
+        except OSError as exc:
+            raise StoreError(f"could not flush the store at {self.location}: {exc}") from exc
 
     def close(self) -> None:
         """Drop the pyoxigraph handle so RocksDB releases the directory lock."""

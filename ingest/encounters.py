@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
-from ingest.events import place_in
+from ingest.events import dated_ents, people_in, place_in
 from ingest.participants import add_new
 from ingest.records import PartialDate
 
@@ -68,18 +68,17 @@ def partner_scenes(
 ) -> dict[int, tuple[str | None, str | None]]:
     """The date and place told right after each partner, up to the next one named: 'met A in Paris on
     Monday and B in Rome on Tuesday'. Keyed by id of the partner."""
-    firsts = sorted(
-        (min(i for i, p in index.items() if p is person and sent.start <= i < sent.end), person)
-        for person in partners
-        if any(p is person and sent.start <= i < sent.end for i, p in index.items())
-    )
+    first_at: dict[int, int] = {}
+    for token, person in people_in(sent, index):
+        first_at.setdefault(id(person), token.i)
+    firsts = sorted((first_at[id(p)], p) for p in partners if id(p) in first_at)
     doc = sent.doc
     dates = doc._.dates or {}
     scenes: dict[int, tuple[str | None, str | None]] = {}
     for k, (end, person) in enumerate(firsts):
         stop = _mention_start(firsts[k + 1][1], sent) if k + 1 < len(firsts) else sent.end
         segment = doc[end + 1 : max(stop, end + 1)]
-        date = next((dates[str(e.start)] for e in segment.ents if str(e.start) in dates), None)
+        date = next((dates[str(e.start)] for e in dated_ents(segment)), None)
         scenes[id(person)] = (date, place_in(segment) if len(segment) else None)
     return scenes
 

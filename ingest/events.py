@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -15,6 +16,10 @@ from ingest.tokens import ent_start
 
 EVENTS = json.loads((RESOURCES / "events.json").read_text(encoding="utf-8"))
 CLAUSE_HEADS = frozenset({"VERB", "AUX"})
+# Per-doc answers computed once (doc.user_data keys): every sentence of a long article asks for them.
+_DATE_ENTS = ("milgraph", "date_ents")
+_LEAD_DATE = ("milgraph", "lead_date")
+_PARAGRAPHS = ("milgraph", "paragraphs")
 # Where a story's dateline ends and the city it names, found once per doc: every sentence asks.
 if not Doc.has_extension("dateline_span"):
     Doc.set_extension("dateline_span", default=None)
@@ -30,7 +35,9 @@ def mention_index(doc: Doc) -> dict[int, dict]:
 
 
 def people_in(sent: Span, index: dict[int, dict]) -> list[tuple[Token, dict]]:
-    return [(sent.doc[i], person) for i, person in sorted(index.items()) if sent.start <= i < sent.end]
+    """The mentions of `index` within the span, in reading order."""
+    at = sorted(index)
+    return [(sent.doc[i], index[i]) for i in at[bisect_left(at, sent.start) : bisect_left(at, sent.end)]]
 
 
 def governed_by(token: Token, trigger: Token) -> bool:
@@ -80,7 +87,7 @@ def date_in(sent: Span, trigger: Token | None = None) -> str | None:
     # "Berlin [Germany], February 28 (ANI): ..." dates the story, not the event.
     skip_before = dateline_end(sent.doc)
     found: list[tuple[Token, str]] = []
-    for ent in sent.ents:
+    for ent in dated_ents(sent):
         if ent.start_char < skip_before:
             continue
         # "a plan for 2025", "valid until 2030": a period of validity, not when something happened.
@@ -96,6 +103,19 @@ def date_in(sent: Span, trigger: Token | None = None) -> str | None:
     if len(values) > 1 and values[1].startswith(values[0] + "-"):
         return values[1]
     return values[0] if values else None
+
+
+def dated_ents(sent: Span) -> list[Span]:
+    """The dated entities of a span. `Span.ents` walks every entity of the document, and each sentence
+    asks more than once: the doc's dated entities are listed once and cut by position."""
+    doc = sent.doc
+    listed = doc.user_data.get(_DATE_ENTS)
+    if listed is None:
+        dates = doc._.dates or {}
+        listed = doc.user_data[_DATE_ENTS] = [e for e in doc.ents if str(e.start) in dates]
+    starts = [e.start for e in listed]
+    inside = listed[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+    return [e for e in inside if e.end <= sent.end]
 
 
 def clause_verb(token: Token) -> Token | None:
@@ -243,7 +263,14 @@ def dateline(doc: Doc) -> str | None:
 
 
 def lead_date(doc: Doc) -> str | None:
-    """Without a publication date, the news is dated by the first date of the lead paragraph."""
+    """Without a publication date, the news is dated by the first date of the lead paragraph.
+    Read once per doc: every undated sentence asks."""
+    if _LEAD_DATE not in doc.user_data:
+        doc.user_data[_LEAD_DATE] = _read_lead_date(doc)
+    return doc.user_data[_LEAD_DATE]
+
+
+def _read_lead_date(doc: Doc) -> str | None:
     start, end = lead_paragraph(doc)
     for sent in doc.sents:
         if sent.start_char >= end:
@@ -254,7 +281,13 @@ def lead_date(doc: Doc) -> str | None:
 
 
 def paragraphs(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of the paragraphs (blocks between blank lines)."""
+    """Character spans of the paragraphs (blocks between blank lines), found once per doc."""
+    if _PARAGRAPHS not in doc.user_data:
+        doc.user_data[_PARAGRAPHS] = _find_paragraphs(doc)
+    return doc.user_data[_PARAGRAPHS]
+
+
+def _find_paragraphs(doc: Doc) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in re.finditer(r"\n\s*\n", doc.text):
         if doc.text[start : m.start()].strip():

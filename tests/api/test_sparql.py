@@ -4,13 +4,10 @@ import csv
 import io
 import json
 import multiprocessing
-import threading
 from xml.etree import ElementTree
 
 import pytest
 from rdflib import Graph, Namespace, URIRef
-
-from api import deadline
 
 TOKEN = "s3cret-test-token"
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -131,20 +128,6 @@ def test_a_query_past_the_timeout_is_stopped_and_the_server_goes_on(seeded_store
     assert "0.3 s" in response.json()["detail"]
     assert not multiprocessing.active_children(), "the query process was left running"
     assert impatient.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
-
-
-def test_a_query_waiting_for_a_free_core_past_its_deadline_is_told_the_server_is_busy(
-    memory_store, make_client, monkeypatch
-):
-    # Only embedded-store queries are forked; a remote server schedules its own.
-    slots = threading.BoundedSemaphore(1)
-    monkeypatch.setattr(deadline, "_slots", slots)
-    impatient = make_client(memory_store, query_timeout=0.3)
-    with slots:
-        response = impatient.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
-    assert response.status_code == 503
-    assert "busy with other queries for 0.3 s" in response.json()["detail"]
-    assert impatient.get("/sparql", params={"query": "ASK {}"}).json()["boolean"] is True
 
 
 def test_results_are_capped_at_max_rows(seeded_store, make_client):
