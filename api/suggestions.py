@@ -66,3 +66,8 @@ def _people_names(store: Store) -> dict[str, str]:
         found = sorted(row["name"] for row in store.select(render("people-names")))
         names = _PEOPLE_NAMES[store] = {name.lower(): name for name in found}
     return names
+
+
+def known_people(store: Store) -> list[str]:
+    """Every person's name in the graph (kept like the names for close matches)."""
+    return list(_people_names(store).values())

@@ -1,0 +1,77 @@
+"""The explorer page (web/, built into web/dist) and the API docs, served from the service's own origin.
+
+The page's views have their own URLs (/country/Latvia, /person/Zakir Hasanov), some of which are
+also REST routes: a browser navigating there (it asks for text/html) gets the page, which then asks
+the same URL for JSON.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import FileResponse, PlainTextResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+
+log = logging.getLogger("milgraph.api")
+
+# The build's output: beside the sources in a checkout, or wherever $MILGRAPH_WEB_DIST says (the image).
+DEFAULT_DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
+# First path segments of the page's views: a browser navigating to one gets index.html.
+VIEWS = frozenset({"country", "pair", "person", "network", "query", "search"})
+PAGES = {"/": "index.html", "/docs": "docs.html", "/redoc": "redoc.html"}
+MISSING = (
+    "The milgraph explorer is not built: {dist} has no index.html. "
+    "Build it with `make web` (npm ci and npm run build in web/), or run `make run`."
+)
+
+
+def web_dist() -> Path:
+    return Path(os.environ.get("MILGRAPH_WEB_DIST") or DEFAULT_DIST)
+
+
+def wants_html(request: Request) -> bool:
+    """A browser's navigation: it names text/html; fetch(), curl and SPARQL clients do not."""
+    return request.method in ("GET", "HEAD") and "text/html" in request.headers.get("accept", "")
+
+
+class PageForViews(BaseHTTPMiddleware):
+    def __init__(self, app, dist: Path) -> None:
+        super().__init__(app)
+        self.dist = dist
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        segment = request.url.path.strip("/").split("/", 1)[0]
+        if segment in VIEWS and wants_html(request):
+            return page(self.dist, "index.html")
+        return await call_next(request)
+
+
+def page(dist: Path, name: str) -> Response:
+    file = dist / name
+    if not file.is_file():
+        return PlainTextResponse(MISSING.format(dist=dist), status_code=503)
+    # The pages name hashed assets, so they must be asked for again after each build.
+    return FileResponse(file, media_type="text/html", headers={"Cache-Control": "no-cache"})
+
+
+def install(app: FastAPI, dist: Path | None = None) -> None:
+    """Serve the built page at /, its views' URLs, /docs and /redoc, and its assets under /assets."""
+    dist = dist or web_dist()
+    if not (dist / "index.html").is_file():
+        log.warning(MISSING.format(dist=dist))
+    for path, name in PAGES.items():
+        app.add_api_route(path, _page_route(dist, name), methods=["GET"], include_in_schema=False)
+    if (dist / "assets").is_dir():
+        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
+    app.add_middleware(PageForViews, dist=dist)
+
+
+def _page_route(dist: Path, name: str):
+    def serve() -> Response:
+        return page(dist, name)
+
+    return serve
