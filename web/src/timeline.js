@@ -6,12 +6,15 @@ const COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf
 const SHOWN = 6;
 
 // Every period from the first to the last, so quiet months show as zero rather than vanishing.
+// One more period at each end keeps a lone period off the chart's edges.
 function periods(counts, by) {
   const known = [...new Set(counts.map((c) => c.period))].sort();
   if (!known.length) return [];
   const out = [];
   let [year, month] = known[0].split("-").map(Number);
-  const last = known[known.length - 1];
+  if (by === "month" && month > 1) month -= 1;
+  else [year, month] = by === "month" ? [year - 1, 12] : [year - 1, 1];
+  const last = step(known[known.length - 1], by);
   for (;;) {
     const label = by === "month" ? `${year}-${String(month).padStart(2, "0")}` : String(year);
     out.push(label);
@@ -19,6 +22,12 @@ function periods(counts, by) {
     if (by === "month" && month < 12) month += 1;
     else [year, month] = [year + 1, 1];
   }
+}
+
+function step(period, by) {
+  const [year, month] = period.split("-").map(Number);
+  if (by === "year") return String(year + 1);
+  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, "0")}`;
 }
 
 const seconds = (period) => Date.UTC(Number(period.slice(0, 4)), period.length > 4 ? Number(period.slice(5, 7)) - 1 : 0, 1) / 1000;

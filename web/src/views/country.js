@@ -34,7 +34,7 @@ export async function countryView(name, query) {
         "div",
         { class: "table-wrap", role: "region", "aria-labelledby": "partners-heading", tabindex: "0" },
         sortableTable({
-          caption: `${relations.partners.length} partners of ${party.name || party.code}`,
+          caption: `${relations.partners.length} partner${relations.partners.length === 1 ? "" : "s"} of ${party.name || party.code}`,
           columns: [
             { title: "Partner", key: (p) => p.party.name || p.party.code, cell: (p) => link(partyHref(p.party), p.party.name || p.party.code) },
             { title: "Meetings", numeric: true, key: (p) => p.meetings, cell: (p) => p.meetings },

@@ -107,6 +107,11 @@ export async function networkView({ node, parties, query }) {
       layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90 },
       wheelSensitivity: 0.3,
     });
+    // A small graph fitted to the box would be drawn huge: it is shown at most a little enlarged.
+    if (cy.zoom() > 1.3) {
+      cy.zoom(1.3);
+      cy.center();
+    }
     cy.on("tap", "node", (event) => window.milgraph.navigate(nodeHref(event.target.data())));
     window.milgraph.cy = cy;
   };
