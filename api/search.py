@@ -83,8 +83,10 @@ def suggest(
             rank if rank < 9 else None, Suggestion(id=row["party"], kind=kind, label=label, code=row["code"])
         )
     for name in known_people(store):
+        if (rank := match_rank(text, name)) is None:
+            continue
         try:
-            offer(match_rank(text, name), Suggestion(id=person_iri(name), kind="person", label=name))
+            offer(rank, Suggestion(id=person_iri(name), kind="person", label=name))
         except ValueError:
             continue
     best = sorted(ranked.values(), key=lambda held: held[:2])
