@@ -99,16 +99,17 @@ def page(browser, server) -> Iterator[object]:
     assert watch.errors == [], f"console errors: {watch.errors}"
 
 
-def shoot(page, name: str) -> None:
+def shoot(page, name: str, *, full_page: bool = True) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     print(f"screenshot: {path}")
 
 
 def test_search_opens_the_country_view_with_partners_and_timeline(page, server):
     page.goto(f"{server}/")
-    page.get_by_role("combobox").press_sequentially("Latv", delay=40)
+    page.get_by_role("link", name="Latvia").wait_for()
+    page.get_by_role("combobox").press_sequentially("Latvia", delay=40)
     option = page.get_by_role("option", name=re.compile("Latvia"))
     option.wait_for()
     shoot(page, "search-suggestions")
@@ -158,7 +159,7 @@ def test_pair_view_shows_the_meeting_the_agreement_and_the_evidence(page, server
 
 def test_person_view(page, server):
     page.goto(f"{server}/person/Zakir%20Hasanov")
-    page.get_by_role("heading", name="Zakir Hasanov").wait_for()
+    page.get_by_role("heading", name="Zakir Hasanov", level=1).wait_for()
     page.get_by_role("cell", name="defence-minister").first.wait_for()
     page.get_by_role("link", name="Artis Pabriks").first.wait_for()
     shoot(page, "person-zakir-hasanov")
@@ -189,7 +190,7 @@ def test_network_view_draws_nodes_and_a_click_opens_the_view(page, server):
     shoot(page, "network-latvia")
     label = click_node(page, "person")
     page.wait_for_url(re.compile("/person/"))
-    page.get_by_role("heading", name=label).wait_for()
+    page.get_by_role("heading", name=label, level=1).wait_for()
 
 
 def test_party_network_links_parties(page, server):
@@ -199,7 +200,7 @@ def test_party_network_links_parties(page, server):
     shoot(page, "network-parties")
     label = click_node(page, "state")
     page.wait_for_url(re.compile("/country/"))
-    page.get_by_role("heading", name=label).wait_for()
+    page.get_by_role("heading", name=label, level=1).wait_for()
 
 
 def test_yasgui_runs_an_example_query(page, server):
@@ -216,10 +217,10 @@ def test_api_docs_are_served_locally(page, server):
     page.goto(f"{server}/docs")
     page.locator(".swagger-ui .info .title", has_text="milgraph").wait_for()
     page.locator(".opblock-summary-path", has_text="/pair/{a}/{b}").first.wait_for()
-    shoot(page, "docs-swagger")
+    shoot(page, "docs-swagger", full_page=False)
     page.goto(f"{server}/redoc")
     page.get_by_role("heading", name=re.compile("milgraph")).first.wait_for()
-    shoot(page, "docs-redoc")
+    shoot(page, "docs-redoc", full_page=False)
 
 
 def test_narrow_screen(page, server):

@@ -1,5 +1,5 @@
 import "./style.css";
-import { errorView, h, message } from "./dom.js";
+import { errorView, message } from "./dom.js";
 import { attachSearch } from "./search.js";
 import { countryView } from "./views/country.js";
 import { homeView } from "./views/home.js";
@@ -53,7 +53,8 @@ async function render() {
     main.replaceChildren(errorView(error, (name) => navigate(`/country/${encodeURIComponent(name)}`)));
     document.title = "Not found · milgraph explorer";
   }
-  main.focus({ preventScroll: true });
+  // Screen readers start at the new view, unless the user is already typing in the search box.
+  if (!document.getElementById("search-form").contains(document.activeElement)) main.focus({ preventScroll: true });
 }
 
 document.addEventListener("click", (event) => {
@@ -65,4 +66,3 @@ document.addEventListener("click", (event) => {
 window.addEventListener("popstate", render);
 attachSearch(document.getElementById("search-form"), navigate);
 render();
-export { h };

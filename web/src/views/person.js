@@ -2,6 +2,8 @@ import { getJson, segment } from "../api.js";
 import { h, link, partyHref, personHref, sortableTable } from "../dom.js";
 import { eventCard } from "../evidence.js";
 
+const count = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 export async function personView(name) {
   const person = await getJson(`/person/${segment(name)}`);
   const events = [...person.meetings, ...person.agreements].sort(
@@ -40,7 +42,7 @@ export async function personView(name) {
           "ul",
           { class: "counterparts" },
           person.counterparts.map((c) =>
-            h("li", {}, link(personHref(c), c.name || c.id), c.party ? ` (${c.party})` : "", ` · ${c.meetings} meetings, ${c.agreements} agreements`),
+            h("li", {}, link(personHref(c), c.name || c.id), c.party ? ` (${c.party})` : "", ` · ${count(c.meetings, "meeting")}, ${count(c.agreements, "agreement")}`),
           ),
         )
       : h("p", {}, "No counterparts."),
