@@ -11,17 +11,17 @@ import logging
 import os
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Response
 from fastapi.responses import FileResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 log = logging.getLogger("milgraph.api")
 
 # The build's output: beside the sources in a checkout, or wherever $MILGRAPH_WEB_DIST says (the image).
 DEFAULT_DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
 # First path segments of the page's views: a browser navigating to one gets index.html.
-VIEWS = frozenset({"country", "pair", "person", "network", "query", "search"})
+VIEWS = frozenset({"country", "pair", "person", "network", "query"})
 PAGES = {"/": "index.html", "/docs": "docs.html", "/redoc": "redoc.html"}
 MISSING = (
     "The milgraph explorer is not built: {dist} has no index.html. "
@@ -33,21 +33,22 @@ def web_dist() -> Path:
     return Path(os.environ.get("MILGRAPH_WEB_DIST") or DEFAULT_DIST)
 
 
-def wants_html(request: Request) -> bool:
-    """A browser's navigation: it names text/html; fetch(), curl and SPARQL clients do not."""
-    return request.method in ("GET", "HEAD") and "text/html" in request.headers.get("accept", "")
+class PageForViews:
+    """ASGI middleware: a browser's navigation to a view's URL (it names text/html, which fetch(),
+    curl and SPARQL clients do not) gets index.html; every other request goes on to the routes."""
 
-
-class PageForViews(BaseHTTPMiddleware):
-    def __init__(self, app, dist: Path) -> None:
-        super().__init__(app)
+    def __init__(self, app: ASGIApp, dist: Path) -> None:
+        self.app = app
         self.dist = dist
 
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        segment = request.url.path.strip("/").split("/", 1)[0]
-        if segment in VIEWS and wants_html(request):
-            return page(self.dist, "index.html")
-        return await call_next(request)
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] in ("GET", "HEAD"):
+            segment = scope["path"].strip("/").split("/", 1)[0]
+            accept = dict(scope["headers"]).get(b"accept", b"").decode("latin-1")
+            if segment in VIEWS and "text/html" in accept:
+                await page(self.dist, "index.html")(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def page(dist: Path, name: str) -> Response:
