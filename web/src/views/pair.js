@@ -14,7 +14,7 @@ export async function pairView(a, b, query) {
     h(
       "p",
       { class: "lead" },
-      `${pair.meetings} meetings or calls and ${pair.agreements} agreements`,
+      `${pair.meetings} meeting${pair.meetings === 1 ? "" : "s"} or calls and ${pair.agreements} agreement${pair.agreements === 1 ? "" : "s"}`,
       pair.first ? `, from ${pair.first} to ${pair.last}` : "",
       ".",
     ),
