@@ -211,6 +211,10 @@ def test_yasgui_runs_an_example_query(page, server):
     rows.first.wait_for()
     assert "Azerbaijan" in page.locator(".yasr table").inner_text()
     shoot(page, "sparql-editor")
+    page.get_by_role("button", name="A state's graph (CONSTRUCT)").click()
+    page.locator(".yasr .CodeMirror", has_text="skos:notation").wait_for()
+    assert "@prefix" in page.locator(".yasr .CodeMirror").inner_text()
+    shoot(page, "sparql-editor-construct")
 
 
 def test_api_docs_are_served_locally(page, server):

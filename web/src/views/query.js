@@ -88,6 +88,10 @@ export function queryView() {
       yasqe: { autocompleters: ["prefixes", "variables"] },
       persistenceId: null,
     });
+    // A graph answer is shown as the Turtle it came as; YASR would draw its triples as a table.
+    yasgui.on("queryResponse", (_, tab) => {
+      if (["CONSTRUCT", "DESCRIBE"].includes(tab.getYasqe().getQueryType())) tab.getYasr().selectPlugin("response");
+    });
     if (!yasgui.getTab().getQuery().includes("mg:")) use(EXAMPLES[0], false);
   };
   const cleanup = () => yasgui?.destroy?.();
