@@ -16,6 +16,7 @@ from api.events import PARTY_CLAUSE, ordered_events
 from api.models import AGREEMENT, AZERBAIJAN, LATVIA, MEETING, Event, NotFoundBody, PartyRef, examples
 from api.queries import iri, iris, render
 from api.resolve import resolve_party
+from api.suggestions import kept
 from graph.store import Store
 from ontology import MG
 
@@ -23,6 +24,8 @@ router = APIRouter(tags=["parties"])
 
 # Each kind of a pair's events is read whole up to this many; a page is cut from their union.
 MAX_EVENTS = 2000
+# Date ranges whose party network is kept per store; the oldest goes first.
+MAX_KEPT_RANGES = 16
 PartyName = Path(
     description="English name, ISO alpha-2 or alpha-3 code, acronym or demonym, any case",
     examples=["Latvia", "AZE"],
@@ -144,22 +147,7 @@ def party_network(
     min_events: Annotated[int, Query(ge=1, description="leave out pairs with fewer events than this")] = 1,
     limit: Annotated[int, Query(ge=1, le=2000, description="the heaviest pairs to keep")] = 300,
 ) -> PartyNetwork:
-    query = render(
-        "party-network",
-        date_filter=dates.sparql_filter(),
-        kinds=" ".join(iri(c) for c in EVENT_KINDS),
-    )
-    pairs_of: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    kinds_of: dict[str, set[str]] = defaultdict(set)
-    for row in store.select(query):
-        pairs_of[row["event"]].add((row["a"], row["b"]))
-        if "kind" in row:
-            kinds_of[row["event"]].add(EVENT_KINDS[row["kind"]])
-    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for event, kinds in kinds_of.items():
-        slot = 1 if kinds == {"agreement"} else 0
-        for link in pairs_of[event]:
-            counts[link][slot] += 1
+    counts = pair_counts(store, dates)
     refs = party_refs(store, {p for link in counts for p in link})
     links = [
         PartyLink(source=s, target=t, meetings=m, agreements=g, weight=m + g)
@@ -175,3 +163,32 @@ def party_network(
     nodes = [PartyNode(**refs[p].model_dump(), events=n) for p, n in degree.items()]
     nodes.sort(key=lambda node: (-node.events, node.code))
     return PartyNetwork(nodes=nodes, links=links)
+
+
+def pair_counts(store: Store, dates: DateRange) -> dict[tuple[str, str], tuple[int, int]]:
+    """(party, party) -> (meetings and calls, agreements) of the events both took part in.
+
+    Every event of the graph is read (seconds on a large store), so each range's counts are kept
+    until the store is written to."""
+    networks = kept(store).setdefault("party-network", {})
+    key = dates.sparql_filter()
+    if (found := networks.get(key)) is not None:
+        return found
+    query = render(
+        "party-network", date_filter=dates.sparql_filter(), kinds=" ".join(iri(c) for c in EVENT_KINDS)
+    )
+    pairs_of: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    kinds_of: dict[str, set[str]] = defaultdict(set)
+    for row in store.select(query):
+        pairs_of[row["event"]].add((row["a"], row["b"]))
+        if "kind" in row:
+            kinds_of[row["event"]].add(EVENT_KINDS[row["kind"]])
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for event, kinds in kinds_of.items():
+        slot = 1 if kinds == {"agreement"} else 0
+        for link in pairs_of[event]:
+            counts[link][slot] += 1
+    if len(networks) >= MAX_KEPT_RANGES:
+        networks.pop(next(iter(networks)))
+    found = networks[key] = {link: (m, g) for link, (m, g) in counts.items()}
+    return found

@@ -1,6 +1,8 @@
 """The routes the explorer page reads: /suggest, /pair/{a}/{b}, /country/{name}/timeline,
 /network/parties, on the seeded sample articles of each backend."""
 
+from tests.api.test_articles import ARTICLE, TOKEN
+
 LVA = "https://w3id.org/milgraph/id/state/LVA"
 AZE = "https://w3id.org/milgraph/id/state/AZE"
 
@@ -113,3 +115,12 @@ def test_the_new_routes_are_documented_with_examples(client):
     for path in ("/suggest", "/pair/{a}/{b}", "/country/{name}/timeline", "/network/parties"):
         assert path in paths
         assert paths[path]["get"]["summary"]
+
+
+def test_party_network_follows_writes(memory_store, make_client):
+    writable = make_client(memory_store, write_token=TOKEN)
+    assert writable.get("/network/parties").json()["links"] == []
+    response = writable.post("/articles", json=ARTICLE, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 200, response.text
+    links = writable.get("/network/parties").json()["links"]
+    assert [(link["source"], link["target"], link["meetings"]) for link in links] == [(AZE, LVA, 1)]
