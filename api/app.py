@@ -7,21 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import (
-    articles,
-    countries,
-    errors,
-    events,
-    export,
-    health,
-    neighbourhood,
-    pairs,
-    people,
-    search,
-    sparql,
-    timeline,
-    web,
-)
+from api import articles, countries, errors, events, export, health, neighbourhood, people, sparql, web
 from api.limits import BodyLimit
 from api.settings import Settings
 from graph import open_store
@@ -50,32 +36,13 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
             if owned:
                 opened.close()
 
-    app = FastAPI(
-        title="milgraph",
-        version="0.1.0",
-        description=DESCRIPTION,
-        lifespan=lifespan,
-        docs_url=None,
-        redoc_url=None,
-    )
+    app = FastAPI(title="milgraph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     app.state.store = opened
     app.state.extraction = articles.Extraction()
     errors.install(app)
     app.add_middleware(BodyLimit)
-    for module in (
-        health,
-        countries,
-        people,
-        events,
-        neighbourhood,
-        export,
-        articles,
-        sparql,
-        pairs,
-        search,
-        timeline,
-    ):
+    for module in (health, countries, people, events, neighbourhood, export, articles, sparql):
         app.include_router(module.router)
     web.install(app)
     return app

@@ -16,6 +16,8 @@ from fastapi.responses import FileResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from api import pairs, search, timeline
+
 log = logging.getLogger("milgraph.api")
 
 # The build's output: beside the sources in a checkout, or wherever $MILGRAPH_WEB_DIST says (the image).
@@ -60,7 +62,13 @@ def page(dist: Path, name: str) -> Response:
 
 
 def install(app: FastAPI, dist: Path | None = None) -> None:
-    """Serve the built page at /, its views' URLs, /docs and /redoc, and its assets under /assets."""
+    """The explorer's routes (search suggestions, pairs, timelines), and the built page at /, at its
+    views' URLs and under /assets, with /docs and /redoc from it in place of FastAPI's CDN pages."""
+    for module in (pairs, search, timeline):
+        app.include_router(module.router)
+    cdn_pages = {app.docs_url, app.swagger_ui_oauth2_redirect_url, app.redoc_url}
+    app.router.routes[:] = [r for r in app.router.routes if getattr(r, "path", None) not in cdn_pages]
+    app.docs_url = app.redoc_url = app.swagger_ui_oauth2_redirect_url = None
     dist = dist or web_dist()
     if not (dist / "index.html").is_file():
         log.warning(MISSING.format(dist=dist))
