@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 
-from api import articles, countries, errors, events, export, health, neighbourhood, people, sparql
+from api import articles, countries, errors, events, export, health, neighbourhood, people, sparql, web
 from api.deadline import Queries
 from api.description import router as description_router
 from api.limits import BodyLimit
@@ -54,4 +54,5 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     for module in (health, countries, people, events, neighbourhood, export, articles, sparql):
         app.include_router(module.router)
     app.include_router(description_router)
+    web.install(app)
     return app

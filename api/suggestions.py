@@ -15,6 +15,8 @@ from graph.store import Store
 # Lower-cased name or code -> the name to suggest, per store.
 _PARTY_NAMES: WeakKeyDictionary[Store, dict[str, str]] = WeakKeyDictionary()
 _PEOPLE_NAMES: WeakKeyDictionary[Store, dict[str, str]] = WeakKeyDictionary()
+# Other answers read by a scan of the whole graph (the party network), kept the same way.
+_KEPT: WeakKeyDictionary[Store, dict[object, object]] = WeakKeyDictionary()
 # People sharing the stem of a misspelt name that difflib compares it with: enough to find it,
 # few enough to answer in milliseconds.
 MAX_CANDIDATES = 200
@@ -44,9 +46,15 @@ def close_people(store: Store, text: str) -> list[str]:
 
 
 def forget_names(store: Store) -> None:
-    """Drop the names kept for `store`: call it after writing to the store."""
+    """Drop the names (and what else is kept) for `store`: call it after writing to the store."""
     _PARTY_NAMES.pop(store, None)
     _PEOPLE_NAMES.pop(store, None)
+    _KEPT.pop(store, None)
+
+
+def kept(store: Store) -> dict[object, object]:
+    """A place for answers read from a scan of the whole of `store`, emptied by `forget_names`."""
+    return _KEPT.setdefault(store, {})
 
 
 def _party_names(store: Store) -> dict[str, str]:
@@ -66,3 +74,8 @@ def _people_names(store: Store) -> dict[str, str]:
         found = sorted(row["name"] for row in store.select(render("people-names")))
         names = _PEOPLE_NAMES[store] = {name.lower(): name for name in found}
     return names
+
+
+def known_people(store: Store) -> list[str]:
+    """Every person's name in the graph (kept like the names for close matches)."""
+    return list(_people_names(store).values())

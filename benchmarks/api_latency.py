@@ -52,6 +52,12 @@ BUSIEST_PARTY = """
 SELECT ?code (COUNT(?event) AS ?n) WHERE { ?event mg:party ?party . ?party skos:notation ?code }
 GROUP BY ?code ORDER BY DESC(?n) ?code LIMIT 1
 """
+BUSIEST_PAIR = """
+SELECT ?a ?b (COUNT(?event) AS ?n) WHERE {
+  ?event mg:party ?x, ?y . ?x skos:notation ?a . ?y skos:notation ?b FILTER(?a < ?b)
+}
+GROUP BY ?a ?b ORDER BY DESC(?n) ?a ?b LIMIT 1
+"""
 BUSIEST_PERSON = """
 SELECT ?name (COUNT(?event) AS ?n) WHERE { ?event schema:attendee ?person . ?person schema:name ?name }
 GROUP BY ?name ORDER BY DESC(?n) ?name LIMIT 1
@@ -80,6 +86,7 @@ def routes(store: Store) -> dict[str, str]:
     """Label -> URL of each route, on the busiest party and person of the store."""
     party = first(store, BUSIEST_PARTY, "code")
     person = first(store, BUSIEST_PERSON, "name")
+    pair = "/".join(first(store, BUSIEST_PAIR, v) for v in ("a", "b"))
     return {
         "/health": "/health",
         "/countries": "/countries",
@@ -95,6 +102,14 @@ def routes(store: Store) -> dict[str, str]:
         "/person/{busiest}": f"/person/{person}",
         "/neighbourhood/{party}?hops=1": f"/neighbourhood/state/{party}?hops=1",
         "/neighbourhood/{person}?hops=2": f"/neighbourhood/{person}?hops=2",
+        # What the explorer's country view asks for when it opens (the first two at once).
+        "view: /country/{busiest}/relations?limit=1": f"/country/{party}/relations?limit=1",
+        "view: /country/{busiest}/timeline": f"/country/{party}/timeline",
+        "view: /country/{busiest}/relations?limit=20": f"/country/{party}/relations?limit=20",
+        "/pair/{busiest pair}": f"/pair/{pair}",
+        "/suggest?q=a": "/suggest?q=a",
+        "/network/parties": "/network/parties",
+        "/network/parties?from&to": "/network/parties?from=2021&to=2021",
         "404 /country/{misspelt}/relations": f"/country/{party}x/relations",
         "404 /meetings?party={misspelt}": "/meetings?party=Latvija",
         "404 /person/{misspelt}": f"/person/{person}x",

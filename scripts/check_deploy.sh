@@ -42,8 +42,12 @@ ok "store image is ghcr.io/oxigraph/oxigraph:${locked}, as tested"
 "$(tool hadolint)" --failure-threshold info Dockerfile || fail "hadolint found problems in the Dockerfile"
 ok "Dockerfile passes hadolint $("$(tool hadolint)" --version | awk '{print $NF}')"
 
+# The Python stages by digest; the stage that builds the web page on an exact Node 20 release tag.
 bases=$(grep -c '^FROM python:3\.11\.[0-9]*-slim-[a-z]*@sha256:[0-9a-f]\{64\}' Dockerfile || true)
-[ "$bases" = "$(grep -c '^FROM ' Dockerfile)" ] || fail "every FROM must be python:3.11.X-slim pinned by digest"
+nodes=$(grep -c '^FROM node:20\.[0-9]*\.[0-9]*-[a-z]*-slim\(@sha256:[0-9a-f]\{64\}\)\? AS web$' Dockerfile || true)
+[ "$((bases + nodes))" = "$(grep -c '^FROM ' Dockerfile)" ] \
+    || fail "every FROM must be python:3.11.X-slim pinned by digest, or the web stage on node:20.X.Y-*-slim"
+[ "$nodes" -le 1 ] || fail "only the web stage may build on Node"
 grep -q '^USER [1-9][0-9]*:[1-9][0-9]*$' Dockerfile || fail "the image must run as a numeric non-root user"
 grep -q '^HEALTHCHECK ' Dockerfile || fail "the Dockerfile has no HEALTHCHECK"
 ok "Dockerfile: slim Python 3.11 pinned by digest, non-root user, health check"
