@@ -246,6 +246,8 @@ def signed_for(doc: Doc, people: list[dict]) -> None:
         if person["party"] is not None:
             continue
         for _, end in person["mentions"]:
+            if end >= len(doc):
+                continue
             stop = min(end + SIGNED_FOR_REACH, doc[end].sent.end)
             for i in range(end, stop - 1):
                 if i in starts:
