@@ -24,6 +24,7 @@ from api.event_details import forget_parties
 from api.fetching import refuse_fetching
 from api.negotiation import choose
 from api.queries import is_absolute_iri
+from api.query_limits import check_structure
 from api.settings import Settings
 from api.suggestions import forget_names
 from graph.sparqltext import query_form
@@ -140,6 +141,7 @@ async def answer(
     if not query.strip():
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "the query is empty")
     refuse_fetching(query)
+    check_structure(query)
     check_graph_uris("default-graph-uri", default_graph_uris)
     check_graph_uris("named-graph-uri", named_graph_uris)
     accept = request.headers.get("accept")
@@ -168,6 +170,7 @@ def service_description(request: Request, settings: Settings) -> Response:
 
 async def run_update(store: Store, settings: Settings, update: str) -> Response:
     refuse_fetching(update)
+    check_structure(update, "update")
     await run_in_threadpool(store.update, update, timeout=settings.query_timeout)
     forget_parties(store)
     forget_names(store)
@@ -195,7 +198,10 @@ QUERY_RESPONSES: dict[int | str, dict] = {
             RDF_FORMATS["rdfxml"]: {},
         },
     },
-    400: {"description": "the query does not parse (the body has the parser's message), or is empty"},
+    400: {
+        "description": "the query does not parse (the body has the parser's message), is empty, "
+        "or is nested deeper or built larger than the service runs (the body names the limit)"
+    },
     403: {"description": "the query has a SERVICE clause: this service never fetches other URLs"},
     413: {"description": "the request body is over the size limit"},
     406: {"description": "the query's result cannot be written in any media type the client accepts"},
