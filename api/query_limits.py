@@ -8,11 +8,12 @@ is scanned first, in one pass and without recursion, and refused past two limits
 
 - depth: brackets `{ } ( ) [ ]` and triple-term `<< >>` open at once;
 - size: the brackets, operators, separators and keywords outside constant data, each of which
-  can add a level to the engine's tree. Terms (IRIs, literals, variables, names) never do, and
-  neither does constant data: `INSERT DATA` / `DELETE DATA` blocks, `VALUES` rows and argument
-  lists, which the engines read flat, so that loading data in bulk stays possible.
+  can add a level to the engine's tree (a separator of triples or a path step counts three).
+  Terms (IRIs, literals, variables, names) never do, and neither does constant data:
+  `INSERT DATA` / `DELETE DATA` blocks and `VALUES` rows, which the engines read flat, so that
+  loading data in bulk stays possible.
 
-With both at their limits a query needs under half of the 8 MB stack threads get on Linux.
+With both at their limits a query fits in a 2 MB thread stack, on a store with data.
 
 The scan reads strings, IRIs and comments as the SPARQL grammar tokenises them. Inside an
 expression, Oxigraph reads `<` after an operand as "less than" even where `<...>` looks like an
@@ -59,6 +60,11 @@ _CLOSING = {"}": "{", ")": "(", "]": "[", ">>": "<<"}
 _BEFORE_OPERAND = frozenset({"{", "(", "[", "<<", ",", ";", ".", "||", "&&", "!=", "<=", ">=", "^^"})
 _BEFORE_OPERAND |= frozenset("=<>+-*/!|^")
 _DATA_KEYWORDS = frozenset({"DATA", "VALUES"})
+# Each separator of triples or step of a path adds a triple pattern to a join, which costs the
+# evaluator several times the stack of an operator: a few hundred constant patterns in one group
+# overflow a 2 MB thread (Oxigraph's server answers on such threads when it has a timeout).
+_JOINS = frozenset({".", ";", ",", "/"})
+_JOIN_WEIGHT = 3
 # Between VALUES and its rows come the variables, bare or in parentheses.
 _BEFORE_DATA = frozenset({"(", ")"})
 _CODE_IN_IRI = re.compile(r"[()\[\]&=!+*/,;.-]")
@@ -124,7 +130,7 @@ class _Scan:
             elif value in _CLOSING:
                 self.pop(value)
             if not in_data:
-                self.grow(1)
+                self.grow(_JOIN_WEIGHT if value in _JOINS else 1)
             if kind == "word" and value.upper() in _DATA_KEYWORDS:
                 data_next = True
             elif value not in _BEFORE_DATA:

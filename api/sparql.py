@@ -17,7 +17,7 @@ from fastapi.responses import StreamingResponse
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF
 
-from api.auth import WriteAccess, check_write_access
+from api.auth import WRITE_REFUSALS, WriteAccess, check_write_access
 from api.deadline import query_with_deadline
 from api.deps import SettingsDep, StoreDep
 from api.event_details import forget_parties
@@ -258,7 +258,9 @@ async def sparql_get(
     "`application/sparql-update` or form field `update`.",
     responses={
         **QUERY_RESPONSES,
-        403: {"description": "an update without the write token, or a SERVICE clause or LOAD"},
+        401: WRITE_REFUSALS[401],
+        403: {"description": "an update with a token not the server's, or a SERVICE clause or LOAD"},
+        415: {"description": "the body is neither a SPARQL query, a SPARQL update nor a form"},
     },
     response_class=Response,
     openapi_extra=request_body("query", "update"),
@@ -310,7 +312,19 @@ async def sparql_post(
     summary="SPARQL update (write token)",
     description="An update as `application/sparql-update` or form field `update`.",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses={403: {"description": "no write token, or not the server's; or a SERVICE clause or LOAD"}},
+    responses={
+        400: {
+            "description": "the update does not parse (the body has the parser's message), or is "
+            "nested deeper or built larger than the service runs"
+        },
+        401: WRITE_REFUSALS[401],
+        403: {
+            "description": "the token is not the server's, or the server is read-only; or a SERVICE "
+            "clause or LOAD"
+        },
+        413: {"description": "the request body is over the size limit"},
+        415: {"description": "the body is neither a SPARQL update nor a form"},
+    },
     response_class=Response,
     dependencies=[WriteAccess],
     openapi_extra=request_body("update"),
