@@ -15,6 +15,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from server_process import free_port, running_oxigraph, stop, wait_until_answering
 
 from api.query_limits import MAX_DEPTH, MAX_SIZE, QueryTooComplex, check_structure
@@ -115,6 +117,46 @@ def test_an_iri_that_a_parser_reads_as_comparisons_is_counted_as_code():
 
 def test_code_point_escapes_are_counted_decoded():
     assert refused("SELECT * WHERE " + "\\u007B" * (MAX_DEPTH + 1))
+
+
+BRACKETS_AND_OPAQUE = [
+    "{",
+    "}",
+    "(",
+    ")",
+    "[",
+    "]",
+    "<<",
+    ">>",
+    "<urn:a(>",
+    '"x{"',
+    "'y('",
+    "# {\n",
+    "ex:a\\(",
+]
+CODE = [
+    "?v",
+    "\\u007B",
+    " UNION ",
+    " . ",
+    ", ",
+    "+",
+    "&&",
+    "<",
+    ">",
+    " VALUES ",
+    " DATA ",
+    "'" * 3,
+    '"' * 3,
+    "\n",
+]
+SPARQL_PIECES = st.sampled_from([*BRACKETS_AND_OPAQUE, *CODE])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SPARQL_PIECES, max_size=300).map("".join))
+def test_any_text_is_scanned_to_an_answer(text: str) -> None:
+    refused(text)
 
 
 def test_a_query_at_the_limits_is_answered_and_one_past_them_is_400(client):
