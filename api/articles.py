@@ -6,11 +6,12 @@ import datetime
 import threading
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Body, HTTPException, Request, status
+from fastapi import APIRouter, Body, Request, status
 from pydantic import BaseModel, Field, field_validator
 
-from api.auth import WriteAccess
+from api.auth import WRITE_REFUSALS, WriteAccess
 from api.deps import StoreDep
+from api.errors import invalid_input
 from api.event_details import forget_parties
 from api.models import examples
 from api.queries import is_absolute_iri
@@ -181,7 +182,7 @@ class Extraction:
     status_code=status.HTTP_200_OK,
     dependencies=[WriteAccess],
     responses={
-        403: {"description": "no write token, or not the server's"},
+        **WRITE_REFUSALS,
         413: {"description": "the request body is over the size limit"},
     },
 )
@@ -190,7 +191,7 @@ def ingest_article(request: Request, store: StoreDep, article: Annotated[Article
     try:
         summary = load_records(store, [record])
     except InvalidRecord as error:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(error)) from None
+        raise invalid_input(("body",), str(error), None) from None
     forget_parties(store)
     forget_names(store)
     state = "added" if summary.articles_added else "replaced" if summary.articles_replaced else "unchanged"

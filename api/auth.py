@@ -18,21 +18,32 @@ def require_write_token(
     settings: SettingsDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> None:
-    """Refuse a write with 403 unless it carries `Authorization: Bearer <the server's write token>`."""
+    """Refuse a write unless it carries `Authorization: Bearer <the server's write token>`: 401 when it
+    carries no token, 403 when the token is not the server's or the server takes no writes."""
     if settings.write_token is None:
         raise HTTPException(
             status.HTTP_403_FORBIDDEN,
             "this server is read-only: start it with --write-token "
             "(or MILGRAPH_WRITE_TOKEN) to accept writes",
         )
-    expected = settings.write_token.get_secret_value().encode()
-    if credentials is None or not compare_digest(credentials.credentials.encode(), expected):
+    if credentials is None:
         raise HTTPException(
-            status.HTTP_403_FORBIDDEN, "writes need the header 'Authorization: Bearer <write token>'"
+            status.HTTP_401_UNAUTHORIZED,
+            "writes need the header 'Authorization: Bearer <write token>'",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    expected = settings.write_token.get_secret_value().encode()
+    if not compare_digest(credentials.credentials.encode(), expected):
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN, "the token in 'Authorization: Bearer ...' is not the write token"
         )
 
 
 WriteAccess = Depends(require_write_token)
+WRITE_REFUSALS: dict[int | str, dict] = {
+    401: {"description": "no write token sent"},
+    403: {"description": "the token is not the server's, or the server is read-only"},
+}
 
 
 async def check_write_access(request: Request, settings: Settings) -> None:

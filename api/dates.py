@@ -6,8 +6,9 @@ import datetime
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import HTTPException, Query, status
+from fastapi import Query
 
+from api.errors import invalid_input
 from api.queries import literal
 from ingest.records import PartialDate
 
@@ -52,9 +53,8 @@ def parse_bound(name: str, text: str | None) -> PartialDate | None:
             raise ValueError
         datetime.date(date.year, date.month or 1, date.day or 1)
     except ValueError:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT,
-            f"'{name}' must be a date as YYYY-MM-DD, YYYY-MM or YYYY, not {text!r}",
+        raise invalid_input(
+            ("query", name), f"must be a date as YYYY-MM-DD, YYYY-MM or YYYY, not {text!r}", text
         ) from None
     return date
 
@@ -72,5 +72,5 @@ def date_range(
     """The `from` and `to` query parameters as a range; 422 when either is not a date or they are reversed."""
     start, end = parse_bound("from", from_), parse_bound("to", to)
     if start and end and first_day(start) > last_day(end):
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"'from' ({start}) is after 'to' ({end})")
+        raise invalid_input(("query", "from"), f"'from' ({start}) is after 'to' ({end})", from_)
     return DateRange(start, end)

@@ -7,8 +7,11 @@ import logging
 
 from fastapi import FastAPI, Request, status
 from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from graph.store import QuerySyntaxError, QueryTimeout, StoreError, StoreUnavailable, UnsupportedFormat
 
@@ -53,8 +56,34 @@ async def invalid_request(request: Request, error: RequestValidationError) -> Re
     return Response(body, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT, media_type="application/json")
 
 
+def invalid_input(loc: tuple[str, ...], message: str, value: object) -> RequestValidationError:
+    """A 422 for input a route checks itself, in the shape FastAPI documents for every 422."""
+    return RequestValidationError([{"type": "value_error", "loc": loc, "msg": message, "input": value}])
+
+
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
+async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+    """FastAPI's answer, except that a 405 lists in `Allow` the methods of every route on the path:
+    Starlette names only those of the first (GET /sparql, not POST /sparql)."""
+    if error.status_code != status.HTTP_405_METHOD_NOT_ALLOWED:
+        return await http_exception_handler(request, error)
+    allowed = [
+        method
+        for method in METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL
+            for route in request.app.routes
+        )
+    ]
+    headers = {"Allow": ", ".join(allowed)} if allowed else None
+    return JSONResponse({"detail": error.detail}, status_code=error.status_code, headers=headers)
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(NotFound, not_found)
     app.add_exception_handler(RequestValidationError, invalid_request)
+    app.add_exception_handler(StarletteHTTPException, http_error)
     for kind in STATUSES:
         app.add_exception_handler(kind, store_error)

@@ -38,7 +38,9 @@ PartyFilter = Annotated[
 ]
 PersonFilter = Annotated[str | None, Query(description="a person's full name", examples=["Zakir Hasanov"])]
 Limit = Annotated[int, Query(ge=1, le=500, description="events per page")]
-Offset = Annotated[int, Query(ge=0, description="events to skip")]
+# Past any store's size, and within the 64-bit LIMIT every SPARQL engine parses.
+MAX_OFFSET = 10**12
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="events to skip")]
 
 
 def events_where(event_class: str, clauses: list[str]) -> str:

@@ -13,13 +13,14 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 
-from api.auth import WriteAccess, check_write_access
+from api.auth import WRITE_REFUSALS, WriteAccess, check_write_access
 from api.deps import SettingsDep, StoreDep
 from api.description import service_description
 from api.event_details import forget_parties
 from api.fetching import refuse_fetching
 from api.negotiation import choose
 from api.queries import is_absolute_iri
+from api.query_limits import check_structure
 from api.settings import Settings
 from api.suggestions import forget_names
 from graph.sparqltext import query_form
@@ -115,6 +116,7 @@ async def answer(
     if not query.strip():
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "the query is empty")
     refuse_fetching(query)
+    check_structure(query)
     check_graph_uris("default-graph-uri", default_graph_uris)
     check_graph_uris("named-graph-uri", named_graph_uris)
     accept = request.headers.get("accept")
@@ -123,6 +125,7 @@ async def answer(
 
 async def run_update(store: Store, settings: Settings, update: str) -> Response:
     refuse_fetching(update)
+    check_structure(update, "update")
     await run_in_threadpool(store.update, update, timeout=settings.query_timeout)
     forget_parties(store)
     forget_names(store)
@@ -150,7 +153,10 @@ QUERY_RESPONSES: dict[int | str, dict] = {
             RDF_FORMATS["rdfxml"]: {},
         },
     },
-    400: {"description": "the query does not parse (the body has the parser's message), or is empty"},
+    400: {
+        "description": "the query does not parse (the body has the parser's message), is empty, "
+        "or is nested deeper or built larger than the service runs (the body names the limit)"
+    },
     403: {"description": "the query has a SERVICE clause: this service never fetches other URLs"},
     413: {"description": "the request body is over the size limit"},
     406: {"description": "the query's result cannot be written in any media type the client accepts"},
@@ -210,7 +216,9 @@ async def sparql_get(
     "`application/sparql-update` or form field `update`.",
     responses={
         **QUERY_RESPONSES,
-        403: {"description": "an update without the write token, or a SERVICE clause or LOAD"},
+        401: WRITE_REFUSALS[401],
+        403: {"description": "an update with a token not the server's, or a SERVICE clause or LOAD"},
+        415: {"description": "the body is neither a SPARQL query, a SPARQL update nor a form"},
     },
     response_class=Response,
     openapi_extra=request_body("query", "update"),
@@ -262,7 +270,19 @@ async def sparql_post(
     summary="SPARQL update (write token)",
     description="An update as `application/sparql-update` or form field `update`.",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses={403: {"description": "no write token, or not the server's; or a SERVICE clause or LOAD"}},
+    responses={
+        400: {
+            "description": "the update does not parse (the body has the parser's message), or is "
+            "nested deeper or built larger than the service runs"
+        },
+        401: WRITE_REFUSALS[401],
+        403: {
+            "description": "the token is not the server's, or the server is read-only; or a SERVICE "
+            "clause or LOAD"
+        },
+        413: {"description": "the request body is over the size limit"},
+        415: {"description": "the body is neither a SPARQL update nor a form"},
+    },
     response_class=Response,
     dependencies=[WriteAccess],
     openapi_extra=request_body("update"),

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from api.query_limits import QueryTooComplex, check_structure
 from cli.errors import CommandError, ExitStatus
 from cli.options import add_store_option, load_settings, opened_store, text
 from cli.output import format_table, write_to_stdout
@@ -45,6 +46,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     text = read_query(args.query)
+    try:
+        check_structure(text)
+    except QueryTooComplex as error:
+        raise CommandError(str(error)) from None
     form = query_form(text)
     graph_result = form in ("CONSTRUCT", "DESCRIBE")
     media_types = GRAPH_MEDIA_TYPES if graph_result else SOLUTION_MEDIA_TYPES

@@ -22,7 +22,7 @@ from graph.store import (
     UnsupportedFormat,
     check_media_type,
 )
-from graph.union import publish, retract, then_rederive
+from graph.union import in_user_text, publish, retract, then_rederive
 from ontology import PREFIXES
 
 _RDF_FORMATS = {media: ox.RdfFormat.from_media_type(media) for media in RDF_FORMATS.values()}
@@ -32,15 +32,21 @@ _PREFIXES = {prefix: iri for prefix, iri in PREFIXES.items() if prefix != "id"}
 _EXPORT_CHUNK = 10_000  # triples per serialised chunk: bounded memory, few serializer calls
 
 
-def _term_json(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> dict[str, str]:
+def _term_json(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> dict:
+    """A term as SPARQL 1.2 JSON results write it: triple terms and directional literals included."""
     if isinstance(term, ox.NamedNode):
         return {"type": "uri", "value": term.value}
     if isinstance(term, ox.BlankNode):
         return {"type": "bnode", "value": term.value}
     if isinstance(term, ox.Literal):
         if term.language:
-            return {"type": "literal", "value": term.value, "xml:lang": term.language}
+            literal = {"type": "literal", "value": term.value, "xml:lang": term.language}
+            return {**literal, "its:dir": term.direction.value} if term.direction else literal
         return {"type": "literal", "value": term.value, "datatype": term.datatype.value}
+    if isinstance(term, ox.Triple):
+        # Nested no deeper than the query that built it, which the service bounds.
+        parts = {"subject": term.subject, "predicate": term.predicate, "object": term.object}
+        return {"type": "triple", "value": {name: _term_json(part) for name, part in parts.items()}}
     raise StoreError(f"cannot serialise the result term {term} under a row limit")
 
 
@@ -185,7 +191,10 @@ class EmbeddedStore:
         return QueryResult(form=form, media_type=media_type, body=body)
 
     def update(self, update: str, *, timeout: float | None = None) -> None:
-        self._update(then_rederive(update), "apply the update")
+        try:
+            self._update(then_rederive(update), "apply the update")
+        except QuerySyntaxError as error:
+            raise in_user_text(update, error) from None
 
     def export(self, fmt: str) -> Iterator[bytes]:
         """Stream the dataset: graph by graph where the format keeps graphs, else the default graph."""

@@ -37,7 +37,7 @@ from graph.store import (
     UnsupportedFormat,
     check_media_type,
 )
-from graph.union import publish, retract, then_rederive
+from graph.union import in_user_text, publish, retract, then_rederive
 from ontology import PREFIXES
 
 TRANSIENT_STATUS = frozenset({502, 503, 504})
@@ -114,7 +114,12 @@ class RemoteStore:
             self._update(" ;\n".join(operations), what="remove article graphs", idempotent=True)
 
     def update(self, update: str, *, timeout: float | None = None) -> None:
-        self._update(then_rederive(update), what="apply a SPARQL update", idempotent=False, timeout=timeout)
+        try:
+            self._update(
+                then_rederive(update), what="apply a SPARQL update", idempotent=False, timeout=timeout
+            )
+        except QuerySyntaxError as error:
+            raise in_user_text(update, error) from None
 
     # Reads
 

@@ -10,16 +10,21 @@ stores then query the plain default graph, which any SPARQL 1.1 server has.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from graph.sparqltext import keywords_only
-from graph.store import Store
+from graph.store import QuerySyntaxError, Store
 from ontology import VOCABULARY_GRAPH
 
 # The vocabulary graph (graph.vocabulary) describes the terms, not the articles: it is never
 # part of the union, so counts and facts over the default graph see the articles alone.
 _VOCABULARY = f"<{VOCABULARY_GRAPH}>"
 _IN_UNION = f"FILTER (?any != {_VOCABULARY})"
+
+# What a prologue is once strings, IRIs and comments are blanked out.
+_PROLOGUE = re.compile(r"(?:\s*(?:PREFIX\s+[^\s:]*:|BASE|VERSION))*\s*", re.IGNORECASE)
+_POSITION = re.compile(r"error at (\d+):(\d+)")
 # The whole derivation, for writes milgraph cannot follow graph by graph (users' own updates).
 REDERIVE = (
     "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o\n"
@@ -55,12 +60,26 @@ def publish(graphs: Sequence[str]) -> str:
 def then_rederive(update: str) -> str:
     """`update` followed, in the same request, by `REDERIVE`.
 
-    A new line ends a trailing comment, and a trailing `;` is not doubled, so
-    any valid update stays valid and its parse errors keep their positions.
+    A new line ends a trailing comment; a trailing `;` is not doubled, and an update that ends in
+    a prologue (`PREFIX ex: <urn:x#>`, valid alone) gets none, so any valid update stays valid.
     """
     ending = keywords_only(update).rstrip()
-    separator = "\n" if not ending or ending.endswith(";") else "\n;\n"
+    last = ending.rsplit(";", 1)[-1]
+    separator = "\n" if not ending or ending.endswith(";") or _PROLOGUE.fullmatch(last) else "\n;\n"
     return f"{update}{separator}{REDERIVE}"
+
+
+def in_user_text(update: str, error: QuerySyntaxError) -> QuerySyntaxError:
+    """`error` from running `then_rederive(update)`, its position moved to the end of `update` when
+    it points into the text appended to it: the update was cut short."""
+    found = _POSITION.search(str(error))
+    lines = update.split("\n")
+    end = (len(lines), len(lines[-1]) + 1)
+    if found is None or (int(found[1]), int(found[2])) <= end:
+        return error
+    message = str(error)
+    where = f"error at {end[0]}:{end[1]} (the end of the update)"
+    return QuerySyntaxError(message[: found.start()] + where + message[found.end() :])
 
 
 def fill_default_graph(store: Store) -> None:

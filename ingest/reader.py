@@ -10,9 +10,11 @@ the failure (even one no check foresaw, such as JSON nested too deeply to parse)
 from __future__ import annotations
 
 import datetime
+import errno
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -43,8 +45,14 @@ class ReadError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.reason}"
+        return f"{shown(self.path, self.line)}: {self.reason}"
+
+
+def shown(path: str, line: int | None = None) -> str:
+    """A file name (and line) fit for one line of a log: quoted, with escapes, if it holds a line
+    break or another control character, which would otherwise let a name forge log lines."""
+    where = path if path.isprintable() else repr(path)
+    return where if line is None else f"{where}:{line}"
 
 
 def read_articles(
@@ -58,13 +66,14 @@ def read_articles(
     first_seen: dict[str, str] = {}
     for item in _read_paths(paths, max_bytes):
         if isinstance(item, Article):
-            where = item.path or ""
             if item.id in first_seen:
                 item = ReadError(
-                    where, f"article id {item.id!r} was already read from {first_seen[item.id]}; skipped"
+                    item.path or "",
+                    f"article id {item.id!r} was already read from {first_seen[item.id]}; skipped",
+                    item.line,
                 )
             else:
-                first_seen[item.id] = where
+                first_seen[item.id] = shown(item.path or "", item.line)
         yield item
 
 
@@ -87,10 +96,8 @@ def _read_path(path: Path, max_bytes: int) -> Iterator[Article | ReadError]:
             yield ReadError(path, f"unknown file type {path.suffix or '(none)'!r}; expected .txt or .jsonl")
         else:
             yield from _read_file(path, max_bytes)
-    elif path.exists():
-        yield ReadError(path, "not a regular file or folder")
     else:
-        yield ReadError(path, "no such file or folder")
+        yield ReadError(path, _not_a_file(path))
 
 
 def _files_under(folder: Path) -> tuple[list[Path], list[ReadError]]:
@@ -100,13 +107,42 @@ def _files_under(folder: Path) -> tuple[list[Path], list[ReadError]]:
     def unreadable(err: OSError) -> None:
         errors.append(ReadError(err.filename or folder, f"cannot list folder: {err.strerror or err}"))
 
-    files = [
-        Path(root, name)
-        for root, _dirs, names in os.walk(folder, onerror=unreadable)
-        for name in names
-        if Path(name).suffix in SUFFIXES and Path(root, name).is_file()
-    ]
+    files = []
+    for root, _dirs, names in os.walk(folder, onerror=unreadable):
+        for name in names:
+            path = Path(root, name)
+            if path.suffix not in SUFFIXES:
+                continue
+            if path.is_file():
+                files.append(path)
+            else:
+                errors.append(ReadError(path, _not_a_file(path)))
     return sorted(files), errors
+
+
+def _not_a_file(path: Path) -> str:
+    """Why `path`, which is neither a regular file nor a folder (after links), is not read."""
+    if path.is_symlink():
+        try:
+            path.stat()
+        except OSError as err:
+            if err.errno == errno.ELOOP:
+                return "symbolic link loop; not read"
+            return f"symbolic link to {shown(os.readlink(path))}, which does not exist; not read"
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "no such file or folder"
+    except OSError as err:
+        return f"cannot read: {err.strerror or err}"
+    kinds = (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+    )
+    kind = next((name for test, name in kinds if test(mode)), None)
+    return f"not a regular file ({kind}); not read" if kind else "not a regular file or folder"
 
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[Article | ReadError]:
@@ -157,6 +193,8 @@ def _load_bytes(path: Path, max_bytes: int) -> bytes:
 def _decode(data: bytes, path: Path, line: int | None = None) -> str:
     if data.startswith(UTF16_BOMS):
         raise ReadError(path, "UTF-16 text; save it as UTF-8", line)
+    if _looks_like_utf16(data):
+        raise ReadError(path, "UTF-16 text without a byte order mark; save it as UTF-8", line)
     if NUL in data:
         raise ReadError(path, f"binary file (NUL byte at byte {data.index(NUL)})", line)
     try:
@@ -165,6 +203,19 @@ def _decode(data: bytes, path: Path, line: int | None = None) -> str:
         raise ReadError(
             path, f"not valid UTF-8 (byte 0x{data[err.start]:02x} at byte {err.start})", line
         ) from None
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Text in UTF-16 has a NUL in every other byte wherever it is ASCII, as most of any English
+    text is; binary data has its NULs anywhere."""
+    sample = data[:4096]
+    if len(sample) < 4 or NUL not in sample:
+        return False
+    halves = (sample[0::2], sample[1::2])
+    return any(
+        half.count(0) >= 0.9 * len(half) and other.count(0) == 0
+        for half, other in zip(halves, halves[::-1], strict=True)
+    )
 
 
 def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | ReadError]:
@@ -199,7 +250,7 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | ReadError]:
                 yield _unexpected(path, err, number)
                 continue
             try:
-                yield _article_from_json(item, path)
+                yield _article_from_json(item, path, number)
             except ValueError as err:
                 yield ReadError(path, str(err), number)
             except Exception as err:
@@ -245,7 +296,7 @@ def _parse_txt(path: Path, raw: str) -> Article | ReadError:
     )
 
 
-def _article_from_json(item: object, path: Path) -> Article:
+def _article_from_json(item: object, path: Path, line: int) -> Article:
     if not isinstance(item, dict):
         raise ValueError(f"expected a JSON object, got {type(item).__name__}")
     for key in ("id", "text"):
@@ -280,6 +331,7 @@ def _article_from_json(item: object, path: Path) -> Article:
         source=item.get("source"),
         url=item.get("url"),
         path=str(path),
+        line=line,
     )
 
 

@@ -145,6 +145,7 @@ class Article:
     source: str | None = None
     url: str | None = None
     path: str | None = None
+    line: int | None = None  # of a JSON Lines file
 
 
 @dataclass(slots=True)

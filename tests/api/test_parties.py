@@ -104,7 +104,11 @@ def test_an_unknown_country_is_404_with_close_matches(client):
 def test_a_reversed_or_malformed_date_range_is_422(client):
     reversed_range = client.get("/country/Latvia/relations", params={"from": "2023", "to": "2022"})
     assert reversed_range.status_code == 422
-    assert "after" in reversed_range.json()["detail"]
+    [problem] = reversed_range.json()["detail"]
+    assert (problem["loc"], problem["type"]) == (["query", "from"], "value_error")
+    assert "after" in problem["msg"]
     malformed = client.get("/country/Latvia/relations", params={"from": "26/04/2022"})
     assert malformed.status_code == 422
-    assert "YYYY-MM-DD" in malformed.json()["detail"]
+    [problem] = malformed.json()["detail"]
+    assert problem["loc"] == ["query", "from"]
+    assert "YYYY-MM-DD" in problem["msg"]

@@ -158,7 +158,8 @@ def test_an_id_read_twice_is_skipped_the_second_time(tmp_path: Path) -> None:
     (tmp_path / "b.jsonl").write_text(json.dumps({"id": "dup", "text": "Second version."}) + "\n")
     article, error = read(tmp_path)
     assert article.text == "First version."
-    assert error.reason == f"article id 'dup' was already read from {tmp_path / 'a.jsonl'}; skipped"
+    assert error.reason == f"article id 'dup' was already read from {tmp_path / 'a.jsonl'}:1; skipped"
+    assert error.line == 1
 
 
 def test_a_header_line_that_carries_the_first_paragraph_keeps_it(tmp_path: Path) -> None:
