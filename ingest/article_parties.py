@@ -18,6 +18,7 @@ from ingest.events import EVENTS, dateline, place_in
 from ingest.gazetteer import PARTY_LABELS, RANK, TITLE
 from ingest.parties import SIDE_WORDS, host_state
 from ingest.people import MAX_NAME_TOKENS
+from ingest.places import load_cities
 from ingest.roles import CONTEXT, COUNTERPART
 from ingest.tokens import ent_end, ent_start
 
@@ -365,6 +366,7 @@ def resolve_parties(doc: Doc, people: list[dict]) -> None:
 
 @Language.factory("milgraph_parties")
 def make_party_resolver(nlp: Language, name: str) -> PartyResolver:
+    load_cities()
     return PartyResolver()
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pycountry
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span
 
 from ingest.records import ROLES, Party
 
@@ -33,7 +33,6 @@ RANK = "RANK"
 TITLE = "TITLE"
 PARTY_LABELS = frozenset({STATE, DEMONYM, ORGANISATION})
 # The token attribute party names match on, so that "Việt Nam" and "Viet Nam" are one name.
-UNACCENTED = "unaccented"
 # Letters NFKD does not split into a base letter and a mark.
 UNDECOMPOSED = str.maketrans(
     {
@@ -129,12 +128,11 @@ def _split(cell: str) -> list[str]:
 
 def unaccented(text: str) -> str:
     """The text without diacritics, case kept: "Việt Nam" -> "Viet Nam", "Đà Nẵng" -> "Da Nang"."""
+    # The gazetteer asks this of every token; most words are plain ASCII and need nothing done.
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-if not Token.has_extension(UNACCENTED):
-    Token.set_extension(UNACCENTED, getter=lambda token: unaccented(token.text))
 
 
 def name_key(text: str) -> str:
@@ -228,9 +226,6 @@ def load_gazetteer() -> Gazetteer:
 def entity_patterns(nlp: Language, gazetteer: Gazetteer) -> list[dict]:
     """SpanRuler patterns for every gazetteer name; the pattern id carries the code, rank or role."""
 
-    def exact(text: str) -> list[dict]:
-        return [{"ORTH": token.text} for token in nlp.make_doc(text)]
-
     def caseless(text: str) -> list[dict]:
         # Inner "of" and "the" are optional: "Chairman Joint Chiefs of Staff", "Chief of General Staff".
         tokens = list(nlp.make_doc(text))
@@ -241,22 +236,25 @@ def entity_patterns(nlp: Language, gazetteer: Gazetteer) -> list[dict]:
             for i, t in enumerate(tokens)
         ]
 
-    def accentless(text: str) -> list[dict]:
-        # "Việt Nam", "Viet Nam"; "Türkiye", "Turkiye": the case still counts ("US" is not "us").
-        return [{"_": {UNACCENTED: unaccented(token.text)}} for token in nlp.make_doc(text)]
+    def spellings(text: str) -> list[str]:
+        # As written and in the capitals of wire copy, without diacritics (the ruler also reads the doc
+        # without them); otherwise the case counts ("US" is not "us"). Phrases, not token patterns: the
+        # phrase matcher looks every name up at once, where token patterns are each tried at every token.
+        plain = unaccented(text)
+        return list(dict.fromkeys([text, plain, plain.upper()]))
 
     # A name two parties share ("Congolese") goes to the first that lists it, so that the match is stable.
-    party_patterns: dict[tuple[str, str], dict] = {}
+    party_patterns: dict[str, dict] = {}
     for code, party_names in gazetteer.party_names.items():
         label = STATE if gazetteer.parties[code].kind == "state" else ORGANISATION
         named = [(label, name) for name in party_names]
         named += [(DEMONYM, demonym) for demonym in gazetteer.parties[code].demonyms]
         for kind, name in named:
-            pattern = {"label": kind, "pattern": accentless(name), "id": code}
-            party_patterns.setdefault((kind, unaccented(name)), pattern)
+            for spelling in spellings(name):
+                party_patterns.setdefault(spelling, {"label": kind, "pattern": spelling, "id": code})
     patterns = list(party_patterns.values())
     for full, variants in gazetteer.ranks.items():
-        patterns += [{"label": RANK, "pattern": exact(form), "id": full} for form in [full, *variants]]
+        patterns += [{"label": RANK, "pattern": form, "id": full} for form in [full, *variants]]
     for title, role in gazetteer.titles.items():
         patterns.append({"label": TITLE, "pattern": caseless(title), "id": role})
     patterns += [{"label": TITLE, **pattern} for pattern in title_patterns()]
@@ -293,7 +291,7 @@ class GazetteerRuler(SpanRuler):
     "an anti-Russian stance" is no Russian's."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc = super().__call__(doc)
+        self.set_annotations(doc, self.match(doc) + self._unaccented_matches(doc))
         prefixes = _negating_prefixes()
         doc.ents = [
             ent
@@ -306,6 +304,15 @@ class GazetteerRuler(SpanRuler):
             )
         ]
         return doc
+
+    def _unaccented_matches(self, doc: Doc) -> list[Span]:
+        """Matches on the doc's twin without diacritics ("Việt Nam" read as "Viet Nam"), token for
+        token, so that every spelling of a name is found by one phrase lookup."""
+        if doc.text.isascii():
+            return []
+        words = [unaccented(token.text) for token in doc]
+        twin = Doc(doc.vocab, words=words, spaces=[bool(token.whitespace_) for token in doc])
+        return [Span(doc, m.start, m.end, label=m.label, span_id=m.id) for m in self.match(twin)]
 
 
 @cache

@@ -15,9 +15,10 @@ import pycountry
 
 def fold(text: str) -> str:
     """Lower case without accents or hyphens: "Hà Nội" and "Ha Noi", "Tel-Aviv" and "Tel Aviv"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().replace("-", " ").split())
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(text.casefold().replace("-", " ").split())
 
 
 @cache
@@ -36,6 +37,11 @@ def _cities() -> dict[str, str]:
             if key not in best or best[key][0] < city["population"]:
                 best[key] = (city["population"], code)
     return {key: code for key, (_, code) in best.items()}
+
+
+def load_cities() -> None:
+    """Read the city table now rather than on the first article that names a place."""
+    _cities()
 
 
 def city_state(name: str) -> str | None:
