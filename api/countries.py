@@ -9,10 +9,10 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from api.dates import DateRange, date_range
 from api.deps import StoreDep
-from api.event_details import EVENT_KINDS, PARTY_KINDS, fetch_events, party_refs
+from api.event_details import PARTY_KINDS, fetch_events, party_events, party_refs
 from api.linked import LINKED_DATA_RESPONSE, described, wants_linked_data
 from api.models import EventKind, NotFoundBody, Partner, PartyList, PartySummary, Relations
-from api.queries import iri, render
+from api.queries import render
 from api.resolve import resolve_party
 from ontology import MG, SCHEMA
 
@@ -72,22 +72,12 @@ def relations(
 ) -> Relations | Response:
     party = resolve_party(store, name)
     classes = [KIND_CLASSES[k] for k in (kind or KIND_CLASSES)]
-    query = render(
-        "party-events",
-        party=iri(party.id),
-        classes=" ".join(iri(str(c)) for c in classes),
-        kinds=" ".join(iri(c) for c in EVENT_KINDS),
-        date_filter=dates.sparql_filter(),
-    )
+    found = party_events(store, party.id, classes, dates.sparql_filter())
+    dates_of, kinds_of = found.dates, found.kinds
     partners_of: dict[str, set[str]] = defaultdict(set)
-    dates_of: dict[str, set[str]] = defaultdict(set)
-    kinds_of: dict[str, set[str]] = defaultdict(set)
-    for row in store.select(query):
-        partners_of[row["partner"]].add(row["event"])
-        if "date" in row:
-            dates_of[row["event"]].add(row["date"])
-        if "kind" in row:
-            kinds_of[row["event"]].add(EVENT_KINDS[row["kind"]])
+    for event, partners in found.partners.items():
+        for partner in partners:
+            partners_of[partner].add(event)
     # As fetch_events reads them: an event's date is its least, and it is an event only with a kind.
     date_of = {event: min(dates_of[event], default=None) for event in kinds_of}
     ordered = sorted(date_of, key=lambda e: (date_of[e] or "", e))

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
+from api import queries
 from api.models import Event, Evidence, Participant, PartyRef, Source
 from api.queries import iris, render
 from graph.store import Store
@@ -30,6 +32,34 @@ def batches(values: Iterable[str]) -> Iterable[list[str]]:
     ordered = sorted(set(values))
     for start in range(0, len(ordered), BATCH):
         yield ordered[start : start + BATCH]
+
+
+@dataclass(frozen=True, slots=True)
+class PartyEvents:
+    """A party's events as the `party-events` query reads them: partners, dates and kinds by event IRI."""
+
+    partners: dict[str, set[str]]
+    dates: dict[str, set[str]]
+    kinds: dict[str, set[str]]
+
+
+def party_events(store: Store, party_iri: str, classes: Iterable[str], date_filter: str) -> PartyEvents:
+    """The events of the classes given that the party took part in, within the date filter."""
+    query = render(
+        "party-events",
+        party=queries.iri(party_iri),
+        classes=" ".join(queries.iri(str(c)) for c in classes),
+        kinds=" ".join(queries.iri(c) for c in EVENT_KINDS),
+        date_filter=date_filter,
+    )
+    found = PartyEvents(defaultdict(set), defaultdict(set), defaultdict(set))
+    for row in store.select(query):
+        found.partners[row["event"]].add(row["partner"])
+        if "date" in row:
+            found.dates[row["event"]].add(row["date"])
+        if "kind" in row:
+            found.kinds[row["event"]].add(EVENT_KINDS[row["kind"]])
+    return found
 
 
 def party_refs(store: Store, party_iris: Iterable[str]) -> dict[str, PartyRef]:

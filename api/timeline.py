@@ -10,15 +10,14 @@ from pydantic import BaseModel, Field
 
 from api.dates import DateRange, date_range
 from api.deps import StoreDep
-from api.event_details import EVENT_KINDS, party_refs
+from api.event_details import party_events, party_refs
 from api.models import AZERBAIJAN, LATVIA, NotFoundBody, PartyRef, examples
-from api.queries import iri, render
 from api.resolve import resolve_party
 from ontology import MG
 
 router = APIRouter(tags=["parties"])
 
-CLASSES = " ".join(iri(str(c)) for c in (MG.InPersonMeeting, MG.Call, MG.Agreement))
+CLASSES = (MG.InPersonMeeting, MG.Call, MG.Agreement)
 # How many characters of an ISO date name its period.
 PERIOD_LENGTH = {"month": 7, "year": 4}
 
@@ -67,22 +66,8 @@ def timeline(
     by: Annotated[Literal["month", "year"], Query(description="the length of a period")] = "month",
 ) -> Timeline:
     party = resolve_party(store, name)
-    query = render(
-        "party-events",
-        party=iri(party.id),
-        classes=CLASSES,
-        kinds=" ".join(iri(c) for c in EVENT_KINDS),
-        date_filter=dates.sparql_filter(),
-    )
-    partners_of: dict[str, set[str]] = defaultdict(set)
-    dates_of: dict[str, set[str]] = defaultdict(set)
-    kinds_of: dict[str, set[str]] = defaultdict(set)
-    for row in store.select(query):
-        partners_of[row["event"]].add(row["partner"])
-        if "date" in row:
-            dates_of[row["event"]].add(row["date"])
-        if "kind" in row:
-            kinds_of[row["event"]].add(EVENT_KINDS[row["kind"]])
+    found = party_events(store, party.id, CLASSES, dates.sparql_filter())
+    partners_of, dates_of, kinds_of = found.partners, found.dates, found.kinds
     refs = party_refs(store, {p for partners in partners_of.values() for p in partners})
     counts: dict[tuple[str, str], dict[str, int]] = defaultdict(
         lambda: dict.fromkeys(("meeting", "call", "agreement"), 0)
