@@ -34,6 +34,8 @@ from ingest.triggers import is_planned
 QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"“«‘']([A-Z][^\"”»’]{6,300}?)[\"”»’'](?=[\s,.;:)]|$)")
 DROP_LEFT = frozenset({"DET", "NUM", "PRON", "PUNCT", "CCONJ", "ADP"})
 TITLE_PREPOSITIONS = frozenset({"for", "on", "of", "between", "in"})
+MAX_ACRONYM = 6
+BRACKETED_ACRONYM = re.compile(r"\s*\([A-Za-z]{1,6}\)")
 TITLE_STOPS = frozenset({",", ";", ":", "(", ")", ".", '"', "“", "”"})
 # "... with each of them" looks back over this many meetings for who "them" are.
 MAX_RECENT_MEETINGS = 6
@@ -42,6 +44,10 @@ SCENE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", STATE})
 
 
 def _is_document(token: Token) -> bool:
+    # "(MoU)" after a memorandum is its short name, not another document.
+    doc, i = token.doc, token.i
+    if 0 < i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")":
+        return False
     return token.pos_ in ("NOUN", "PROPN") and (
         token.lemma_.lower() in EVENTS["document_nouns"] or token.lower_ in EVENTS["document_nouns"]
     )
@@ -89,7 +95,7 @@ def _title(noun: Token) -> str:
         left += 1
     while right > left and doc[right].pos_ in ("PUNCT", "CCONJ", "ADP", "DET"):
         right -= 1
-    text = f" {doc[left : right + 1].text} "
+    text = f" {BRACKETED_ACRONYM.sub('', doc[left : right + 1].text)} "
     for cut in EVENTS["title_cuts"]:
         text = text.split(f" {cut} ")[0] + " " if f" {cut} " in text else text
     return text.strip(" ,")
@@ -112,11 +118,28 @@ def _title_end(noun: Token) -> int:
             if not between:
                 break
             between = False
+        elif _acronym_in_brackets(token):
+            # "memorandum of understanding (MoU) on cyber defence": the name goes on after its acronym.
+            continue
         elif token.text in TITLE_STOPS or token.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
             break
         elif token.pos_ not in ("DET", "PUNCT"):
             right = token.i
     return right
+
+
+def _acronym_in_brackets(token: Token) -> bool:
+    """A token of "(MoU)": the brackets or the short capitalised word between them."""
+    doc = token.doc
+
+    def short_caps(t: Token) -> bool:
+        return len(t.text) <= MAX_ACRONYM and any(c.isupper() for c in t.text) and t.text.isalpha()
+
+    def bracketed(i: int) -> bool:
+        inside = 0 < i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")"
+        return inside and short_caps(doc[i])
+
+    return any(bracketed(i) for i in (token.i - 1, token.i, token.i + 1))
 
 
 def _sets_the_scene(prep: Token) -> bool:

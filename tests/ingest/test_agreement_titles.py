@@ -57,3 +57,16 @@ def test_a_place_described_by_its_state_is_not_part_of_the_title(extract) -> Non
         "in the Armenian capital on Friday."
     )
     assert titles(record) == ["new agreement on military cooperation"]
+
+
+def test_a_bracketed_acronym_neither_ends_the_title_nor_is_another_document(extract) -> None:
+    record = extract(
+        "Peruvian Defence Minister Ana Lopes and her Chilean counterpart Jorge Soto signed a memorandum "
+        "of understanding (MoU) on defence industry cooperation in Lima on Monday."
+    )
+    assert titles(record) == ["memorandum of understanding on defence industry cooperation"]
+
+
+def test_an_mou_is_a_document(extract) -> None:
+    record = extract("Peru and Chile on Monday signed an MoU on cyber defence.")
+    assert titles(record) == ["MoU on cyber defence"]
