@@ -76,6 +76,9 @@ def _documents(trigger: Token) -> list[Token]:
             found += [child] if _is_document(child) else [c for c in child.children if c.dep_ == "appos"]
         if child.dep_ == "prep" and child.lower_ in ("to", "with"):
             found += [c for c in child.children if _is_document(c)]
+        # "signed a roadmap for 2025-2027 and a protocol": a second object the parser hung on the verb.
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+            found.append(child)
     found = [t for t in found if _is_document(t)]
     for noun in list(found):
         for other in noun.subtree:

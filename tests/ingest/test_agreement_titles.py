@@ -70,3 +70,12 @@ def test_a_bracketed_acronym_neither_ends_the_title_nor_is_another_document(extr
 def test_an_mou_is_a_document(extract) -> None:
     record = extract("Peru and Chile on Monday signed an MoU on cyber defence.")
     assert titles(record) == ["MoU on cyber defence"]
+
+
+def test_a_second_document_the_parser_hung_on_the_verb_is_signed_too(extract) -> None:
+    record = extract(
+        "Peruvian Defence Minister Ana Lopes met Chilean Defence Minister Jorge Soto in Lima on Monday. "
+        "The two ministers signed a roadmap for defence cooperation for 2025-2027 and a protocol on "
+        "joint exercises."
+    )
+    assert titles(record) == ["protocol on joint exercises", "roadmap for defence cooperation for 2025-2027"]
