@@ -202,6 +202,7 @@ def _signatories(sent: Span, trigger: Token, index: dict[int, dict], meetings: l
     plural = subject is not None and (
         (subject.lemma_ in EVENTS["reference_nouns"] and subject.tag_ == "NNS")
         or subject.lower_ in EVENTS["plural_markers"]
+        or subject.lower_ in EVENTS["plural_pronouns"]
     )
     if plural and (earlier := _meetings_before(meetings, sent.start_char)):
         names = earlier[-1]["participants"]
@@ -252,7 +253,9 @@ def find_agreements(doc: Doc) -> list[dict]:
                         "named": _is_named(title, bool(quoted)),
                         "parties": sorted(pair),
                         "signatories": [p["name"] for p in signatories if p["party"] in (*pair, None)],
-                        "date": date or _meeting_date(signatories, meetings, sent.start_char),
+                        "date": date
+                        or _meeting_date(signatories, meetings, sent.start_char)
+                        or _just_reported(meetings, sent),
                         "explicit": date is not None,
                         "evidence": [sent.start_char, sent.end_char],
                     }
@@ -324,6 +327,15 @@ def _meeting_date(signatories: list[dict], meetings: list[dict], at: int) -> str
     earlier = [m for m in dated if m["evidence"][0] <= at]
     chosen = (earlier or dated)[-1:] if earlier else dated[:1]
     return chosen[0]["date"] if chosen else None
+
+
+def _just_reported(meetings: list[dict], sent: Span) -> str | None:
+    """'Following the meeting, a plan was signed': an undated signing without named signatories is
+    dated by the meeting reported in its own sentence or the one before."""
+    doc = sent.doc
+    before = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    near = [m for m in meetings if before <= m["evidence"][0] <= sent.start_char and m["date"]]
+    return near[-1]["date"] if near else None
 
 
 def _settle(agreements: list[dict], published: str | None) -> list[dict]:

@@ -79,3 +79,19 @@ def test_a_second_document_the_parser_hung_on_the_verb_is_signed_too(extract) ->
         "joint exercises."
     )
     assert titles(record) == ["protocol on joint exercises", "roadmap for defence cooperation for 2025-2027"]
+
+
+def test_they_who_signed_after_talks_are_the_people_who_met(extract) -> None:
+    record = extract(
+        "Peruvian Defence Minister Ana Lopes held talks with Chilean Defence Minister Jorge Soto in Lima "
+        "on Monday, after which they signed an agreement on defence cooperation."
+    )
+    assert [sorted(a.signatories) for a in record.agreements] == [["Ana Lopes", "Jorge Soto"]]
+
+
+def test_a_signing_after_a_dated_meeting_takes_its_date(extract) -> None:
+    record = extract(
+        "Peruvian Defence Minister Ana Lopes received Chilean Defence Minister Jorge Soto in Lima on "
+        "Monday. Following the meeting, a plan of bilateral military cooperation for 2024 was signed."
+    )
+    assert [a.date.lexical for a in record.agreements] == ["2023-05-15"]
