@@ -110,11 +110,21 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     )
 
 
+def _identity(meeting: dict) -> tuple:
+    return (meeting["kind"], tuple(meeting["parties"]), meeting["date"], frozenset(meeting["participants"]))
+
+
 def merge_meetings(meetings: list[dict]) -> list[dict]:
     """One meeting per encounter: the same parties and date, one set of people within the other."""
     merged: list[dict] = []
     for meeting in meetings:
         separate = meeting.pop("separate", False)
+        # The same kind, parties, date and people read twice are one encounter, whatever the flags:
+        # it is told where first reported (a later mention's place is often a topic: "talks on Kosovo").
+        twice = next((m for m in merged if _identity(m) == _identity(meeting)), None)
+        if twice is not None:
+            twice["place"] = twice["place"] or meeting["place"]
+            continue
         same = next(
             (
                 m

@@ -143,24 +143,6 @@ def _date(value: str | None) -> PartialDate | None:
     return PartialDate.parse(value) if value else None
 
 
-def one_per_encounter(meetings: list[dict]) -> list[dict]:
-    """One record per encounter: the same kind, parties, date and people read twice are one meeting,
-    told where it was first reported (a later mention's place is often a topic: "talks on Kosovo")."""
-    seen: dict[tuple, dict] = {}
-    for meeting in meetings:
-        key = (
-            meeting["kind"],
-            tuple(sorted(meeting["parties"])),
-            meeting["date"],
-            frozenset(meeting["participants"]),
-        )
-        if key not in seen:
-            seen[key] = meeting
-        elif seen[key]["place"] is None:
-            seen[key]["place"] = meeting["place"]
-    return list(seen.values())
-
-
 def to_record(article: Article, doc: Doc) -> ArticleRecord:
     """The record of one processed article, built from what the components left on `doc._`."""
     gazetteer = load_gazetteer()
@@ -183,7 +165,7 @@ def to_record(article: Article, doc: Doc) -> ArticleRecord:
             place=m["place"],
             evidence=_evidence(doc, m["evidence"]),
         )
-        for m in one_per_encounter(doc._.meetings or [])
+        for m in doc._.meetings or []
     ]
     agreements = [
         AgreementRecord(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ingest.encounters import merge_meetings
+
 
 def meetings(record) -> list[tuple]:
     return sorted(
@@ -96,3 +98,21 @@ def test_an_earlier_encounter_in_a_relative_clause(extract) -> None:
         ("meeting", ["CHL", "PER"], ["Ana Soto", "Carlos Ramos"], "2023-05-16"),
         ("meeting", ["CHL", "PER"], ["Carlos Ramos", "Diego Rojas"], "2023-05-15"),
     ]
+
+
+def test_an_encounter_read_twice_is_one_meeting_placed_where_first_reported() -> None:
+    # The graph names a meeting by kind, parties, date and people: read twice, it is one, even "separate".
+    first = {
+        "kind": "meeting",
+        "parties": ["SRB", "SVN"],
+        "participants": ["A B", "C D"],
+        "date": "2023-03-22",
+    }
+    again = {**first, "participants": ["C D", "A B"]}
+    merged = merge_meetings(
+        [
+            {**first, "place": "Ljubljana", "evidence": [0, 9]},
+            {**again, "place": "Kosovo", "evidence": [20, 40], "separate": True},
+        ]
+    )
+    assert [(m["place"], m["evidence"]) for m in merged] == [("Ljubljana", [0, 9])]

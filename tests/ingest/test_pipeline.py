@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ingest.pipeline import Extractor, content_hash, one_per_encounter
+from ingest.pipeline import Extractor, content_hash
 from ingest.records import Article, PartialDate
 
 TEXTS = [
@@ -36,23 +36,6 @@ def test_a_sentence_never_runs_across_a_paragraph_break(extractor) -> None:
         "It was signed by the Minister of Defence, Tanaka Gen.",
         "Olga Ruiz said it was historic.",
     ]
-
-
-def test_an_encounter_read_twice_is_one_meeting_placed_where_first_reported() -> None:
-    first = {
-        "kind": "meeting",
-        "parties": ["SRB", "SVN"],
-        "participants": ["A B", "C D"],
-        "date": "2023-03-22",
-    }
-    again = {**first, "participants": ["C D", "A B"]}
-    merged = one_per_encounter(
-        [
-            {**first, "place": "Ljubljana", "evidence": [0, 9]},
-            {**again, "place": "Kosovo", "evidence": [20, 40]},
-        ]
-    )
-    assert [(m["place"], m["evidence"]) for m in merged] == [("Ljubljana", [0, 9])]
 
 
 def test_the_lead_sentence_starts_after_the_dateline(extractor) -> None:
