@@ -9,14 +9,12 @@ guessing one side from the other, and a wrong guess can no longer spread to late
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ingest.events import EVENTS, dateline, place_in
 from ingest.gazetteer import PARTY_LABELS, RANK, TITLE
-from ingest.parties import host_state
+from ingest.parties import host_state, party_mentions
 from ingest.party_phrases import (
     clause_subject,
     delegation_heads,
@@ -29,9 +27,6 @@ from ingest.people import MAX_NAME_TOKENS
 from ingest.places import load_cities
 from ingest.roles import COUNTERPART
 from ingest.tokens import ent_end, ent_start
-
-# "India-Japan talks", "U.S./China": a compound that names the story's pair.
-PAIR_JOINS = frozenset({"-", "–", "/"})
 
 
 def counterpart_parties(doc: Doc, people: list[dict]) -> None:
@@ -164,17 +159,8 @@ def dateline_party(doc: Doc, people: list[dict]) -> None:
 
 
 def story_pair(doc: Doc) -> list[str]:
-    """The two states a story is most about, by how often it names them; a compound that names a
-    pair ("India-Japan talks", "U.S.-China relations") says it more than a passing mention."""
-    counts: Counter[str] = Counter()
-    for token in doc:
-        if token.ent_type_ in PARTY_LABELS and token.ent_iob_ == "B" and token.ent_id_:
-            end = ent_end(token)
-            paired = (end + 1 < len(doc) and doc[end].text in PAIR_JOINS) or (
-                token.i > 1 and doc[token.i - 1].text in PAIR_JOINS
-            )
-            counts[token.ent_id_] += 3 if paired else 1
-    return [code for code, _ in counts.most_common(2)]
+    """The two parties the story names most, before anyone's party is guessed."""
+    return [code for code, _ in party_mentions(doc).most_common(2)]
 
 
 def resolve_parties(doc: Doc, people: list[dict]) -> None:

@@ -134,11 +134,27 @@ def host_state(place: str | None) -> str | None:
     return gazetteer.capital_of(place) or gazetteer.state_named(place) or city_state(place)
 
 
+# "India-Japan talks", "U.S./China": a compound that names the story's pair.
+PAIR_JOINS = frozenset({"-", "–", "/"})
+
+
+def party_mentions(doc: Doc) -> Counter[str]:
+    """How often the story names each party; a compound that names a pair ("India-Japan talks",
+    "U.S.-China relations") says it more than a passing mention."""
+    counts: Counter[str] = Counter()
+    for token in doc:
+        if token.ent_type_ in PARTY_LABELS and token.ent_iob_ == "B" and token.ent_id_:
+            end = ent_end(token)
+            paired = (end + 1 < len(doc) and doc[end].text in PAIR_JOINS) or (
+                token.i > 1 and doc[token.i - 1].text in PAIR_JOINS
+            )
+            counts[token.ent_id_] += 3 if paired else 1
+    return counts
+
+
 def article_pair(doc: Doc) -> list[str]:
     """The article's two sides: the parties its people represent, then the ones it mentions most."""
-    counts = Counter(
-        t.ent_id_ for t in doc if t.ent_type_ in PARTY_LABELS and t.ent_iob_ == "B" and t.ent_id_
-    )
+    counts = party_mentions(doc)
     for person in doc._.people or []:
         if person["party"]:
             counts[person["party"]] += 3
