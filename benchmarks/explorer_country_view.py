@@ -17,16 +17,16 @@ state, usable in 465 ms (median), 518 ms at most.
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 from urllib.parse import quote
 
 import httpx
+from http_vs_oxigraph import serving
 from playwright.sync_api import sync_playwright
+from store_ingest import free_port
 
 MILGRAPH = str(Path(sys.executable).parent / "milgraph")
 CHROMIUM = "/usr/bin/chromium"
@@ -39,26 +39,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 USABLE = "table.sortable tbody tr, .timeline canvas, article.event"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url: str, proc: subprocess.Popen, seconds: float = 120) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            sys.exit(f"benchmark: milgraph serve exited with {proc.returncode}")
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    sys.exit(f"benchmark: {url} did not answer within {seconds:g} s")
 
 
 def busiest_state(base: str) -> str:
@@ -98,18 +78,10 @@ def main() -> None:
     args = parser.parse_args()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen(
-        [MILGRAPH, "serve", "--store", args.store, "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for(f"{base}/health", proc)
+    argv = [MILGRAPH, "serve", "--store", args.store, "--port", str(port)]
+    with serving(argv, port, "/health", "milgraph serve"):
         state = busiest_state(base)
         ms = measure(base, state, args.runs, args.screenshot)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
     median = statistics.median(ms)
     print(f"country view of {state}: median {median:.0f} ms, max {max(ms):.0f} ms over {len(ms)} openings")
 
